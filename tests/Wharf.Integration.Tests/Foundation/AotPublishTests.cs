@@ -2,7 +2,7 @@ using Wharf.Integration.Tests.Harness;
 
 namespace Wharf.Integration.Tests.Foundation;
 
-/// <summary>wharfd and wharf are NativeAOT executables, published without a single warning.</summary>
+/// <summary>wharfd, wharf and wharf-shim are NativeAOT executables, published without a single warning.</summary>
 public sealed class AotPublishTests
 {
     private static readonly byte[] ElfMagic = [0x7F, (byte)'E', (byte)'L', (byte)'F'];
@@ -10,6 +10,7 @@ public sealed class AotPublishTests
     [Theory]
     [InlineData(WharfBinaries.DaemonName)]
     [InlineData(WharfBinaries.CliName)]
+    [InlineData(WharfBinaries.ShimName)]
     public void Publish_log_has_no_warnings(string name)
     {
         var logPath = WharfBinaries.PublishLog(name);
@@ -25,6 +26,7 @@ public sealed class AotPublishTests
     [Theory]
     [InlineData(WharfBinaries.DaemonName)]
     [InlineData(WharfBinaries.CliName)]
+    [InlineData(WharfBinaries.ShimName)]
     public void Binary_is_a_native_elf_executable(string name)
     {
         var path = Path.Combine(WharfBinaries.Directory, name);

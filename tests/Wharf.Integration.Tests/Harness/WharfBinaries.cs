@@ -1,23 +1,25 @@
 namespace Wharf.Integration.Tests.Harness;
 
 /// <summary>
-/// The NativeAOT <c>wharfd</c> and <c>wharf</c> under test: taken from <c>WHARF_BIN_DIR</c> (scripts/test.sh sets it)
+/// The NativeAOT <c>wharfd</c>, <c>wharf</c> and <c>wharf-shim</c> under test: taken from <c>WHARF_BIN_DIR</c> (scripts/test.sh sets it)
 /// or <c>artifacts/bin</c>, and published there once, under a cross-process lock, when missing.
 /// </summary>
 public static class WharfBinaries
 {
     public const string DaemonName = "wharfd";
     public const string CliName = "wharf";
+    public const string ShimName = "wharf-shim";
 
     private static readonly (string Name, string Project)[] Programs =
     [
         (DaemonName, "src/Wharf.Daemon"),
         (CliName, "src/Wharf.Cli"),
+        (ShimName, "src/Wharf.Shim"),
     ];
 
     private static readonly Lazy<string> LazyDirectory = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The directory holding both binaries; publishing happens on first use.</summary>
+    /// <summary>The directory holding the binaries; publishing happens on first use.</summary>
     public static string Directory => LazyDirectory.Value;
 
     public static string Daemon => Path.Combine(Directory, DaemonName);
