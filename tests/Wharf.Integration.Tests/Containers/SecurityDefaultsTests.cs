@@ -65,7 +65,9 @@ public sealed class SecurityDefaultsTests(BusyboxDaemonFixture fixture, ITestOut
     {
         using var log = Daemon.CaptureLog(output);
 
-        Assert.Equal("0", (await RunAsync("busybox", "sh", "-c", "wc -c < /proc/kcore")).Trim());
+        // Masked paths read as /dev/null; some kernels (this CI machine's) have no /proc/kcore at all, then the masking is skipped as in Docker.
+        Assert.Equal("0 0", (await RunAsync("busybox", "sh", "-c", "echo $(cat /proc/kcore 2>/dev/null | wc -c) $(wc -c < /proc/timer_list)")).Trim());
+        Assert.Equal("0", (await RunAsync("busybox", "sh", "-c", "ls /sys/firmware | wc -l")).Trim());
         var write = await Daemon.Docker.RunAsync("run", "--rm", "busybox", "sh", "-c", "echo 1 > /proc/sys/kernel/panic");
         Assert.NotEqual(0, write.ExitCode);
         Assert.Contains("Read-only file system", write.Stderr, StringComparison.Ordinal);
