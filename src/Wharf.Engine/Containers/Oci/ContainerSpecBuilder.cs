@@ -64,15 +64,16 @@ public sealed class ContainerSpecBuilder : IContainerSpecBuilder
         var command = Command(config);
         var args = useInit ? [DockerDefaults.InitPathInContainer, "--", .. command] : command;
 
+        var user = UserResolver.Resolve(context.RootfsPath, config.User, host.GroupAdd);
         var process = new OciProcess
         {
             Terminal = config.Tty,
             ConsoleSize = config.Tty ? ConsoleSize(host.ConsoleSize) : null,
-            User = UserResolver.Resolve(context.RootfsPath, config.User, host.GroupAdd),
+            User = user,
             Args = args,
             Env = ProcessEnvironment.ForContainer(config.Hostname, config.Tty, config.Env),
             Cwd = config.WorkingDir.Length > 0 ? config.WorkingDir : "/",
-            Capabilities = CapabilitySet(capabilities),
+            Capabilities = CapabilitySet(capabilities, user.Uid),
             Rlimits = Rlimits.Build(host.Ulimits, _host.OpenFilesHardLimit),
             NoNewPrivileges = security.NoNewPrivileges,
             OomScoreAdj = host.OomScoreAdj,
@@ -112,7 +113,14 @@ public sealed class ContainerSpecBuilder : IContainerSpecBuilder
         }
 
         var security = SecurityOptions.Parse(host.SecurityOpt);
-        var capabilities = exec.Privileged ? _host.AvailableCapabilities : Capabilities.Resolve(host.CapAdd, host.CapDrop, host.Privileged, _host);
+
+        // dockerd starts an exec from the container's process, so its capabilities follow the container's user;
+        // only a privileged exec gets them all, effective too, whoever it runs as.
+        var capabilitySet = exec.Privileged
+            ? new OciCapabilities { Bounding = _host.AvailableCapabilities, Effective = _host.AvailableCapabilities, Permitted = _host.AvailableCapabilities }
+            : CapabilitySet(
+                Capabilities.Resolve(host.CapAdd, host.CapDrop, host.Privileged, _host),
+                UserResolver.Resolve(context.RootfsPath, config.User, host.GroupAdd).Uid);
         var user = exec.User.Length > 0 ? exec.User : config.User;
         var workingDir = exec.WorkingDir.Length > 0 ? exec.WorkingDir : config.WorkingDir;
         var env = ProcessEnvironment.ReplaceOrAppend(
@@ -126,7 +134,7 @@ public sealed class ContainerSpecBuilder : IContainerSpecBuilder
             Args = exec.Cmd,
             Env = env,
             Cwd = workingDir.Length > 0 ? workingDir : "/",
-            Capabilities = CapabilitySet(capabilities),
+            Capabilities = capabilitySet,
             Rlimits = Rlimits.Build(host.Ulimits, _host.OpenFilesHardLimit),
             NoNewPrivileges = security.NoNewPrivileges,
             OomScoreAdj = host.OomScoreAdj,
@@ -143,8 +151,14 @@ public sealed class ContainerSpecBuilder : IContainerSpecBuilder
     private static OciBox? ConsoleSize(IReadOnlyList<int>? size) =>
         size is [var height, var width] && (height > 0 || width > 0) ? new OciBox((uint)Math.Max(height, 0), (uint)Math.Max(width, 0)) : null;
 
-    private static OciCapabilities CapabilitySet(IReadOnlyList<string> capabilities) =>
-        new() { Bounding = capabilities, Effective = capabilities, Permitted = capabilities };
+    /// <summary>
+    /// Like moby's oci.SetCapabilities: root gets the set as bounding, effective and permitted; any other user only
+    /// as bounding, as execve(2) would leave it (and never inheritable, since CVE-2022-24769).
+    /// </summary>
+    private static OciCapabilities CapabilitySet(IReadOnlyList<string> capabilities, uint uid) =>
+        uid == 0
+            ? new OciCapabilities { Bounding = capabilities, Effective = capabilities, Permitted = capabilities }
+            : new OciCapabilities { Bounding = capabilities };
 
     private (IReadOnlyList<OciDevice> Devices, IReadOnlyList<OciDeviceRule> Rules) Devices(HostConfig host)
     {

@@ -27,15 +27,17 @@ public static class ResourceSpecs
             Reservation = resources.MemoryReservation > 0 ? resources.MemoryReservation : null,
             Swap = swap > 0 ? swap : null,
             Swappiness = resources.MemorySwappiness is { } swappiness ? (ulong)swappiness : null,
-            DisableOOMKiller = resources.OomKillDisable,
+            // dockerd stores false when none is given (adaptContainerSettings), so it is always written.
+            DisableOOMKiller = resources.OomKillDisable ?? false,
         };
 
         return new OciResources
         {
             Devices = deviceRules,
-            Memory = memory == new OciMemory() ? null : memory,
+            Memory = memory,
             Cpu = Cpu(resources),
-            Pids = Pids(resources.PidsLimit),
+            // dockerd stores 0 and negative limits as "none" at create, so a container never starts with -1.
+            Pids = resources.PidsLimit > 0 ? new OciPids(resources.PidsLimit.Value) : null,
             BlockIO = BlockIo(resources),
         };
     }
@@ -122,7 +124,7 @@ public static class ResourceSpecs
         return cpu == new OciCpu() ? null : cpu;
     }
 
-    /// <summary>0 and negative mean "no limit" to the API; runc wants -1 for that.</summary>
+    /// <summary>0 and negative mean "no limit" to the API; runc update wants -1 to lift a limit.</summary>
     private static OciPids? Pids(long? limit) =>
         limit is null ? null : new OciPids(limit <= 0 ? -1 : limit.Value);
 

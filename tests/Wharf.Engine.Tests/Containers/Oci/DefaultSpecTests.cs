@@ -62,6 +62,7 @@ public sealed class DefaultSpecTests : IDisposable
                     { "allow": true, "type": "c", "major": 5, "minor": 1, "access": "rwm" },
                     { "allow": false, "type": "c", "major": 10, "minor": 229, "access": "rwm" }
                   ],
+                  "memory": { "disableOOMKiller": false },
                   "blockIO": {}
                 },
                 "cgroupsPath": "/wharf/{{SpecBundle.Id}}",

@@ -26,7 +26,7 @@ public sealed class ExecProcessTests : IDisposable
               "args": ["ls", "-l"],
               "env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOSTNAME=0123456789ab", "A=1", "B=3", "C=4"],
               "cwd": "/srv",
-              "capabilities": { "bounding": {{caps}}, "effective": {{caps}}, "permitted": {{caps}} },
+              "capabilities": { "bounding": {{caps}} },
               "rlimits": [{ "type": "RLIMIT_NOFILE", "hard": 1048576, "soft": 1048576 }],
               "noNewPrivileges": true,
               "oomScoreAdj": 100
@@ -50,11 +50,20 @@ public sealed class ExecProcessTests : IDisposable
     }
 
     [Fact]
+    public void Exec_in_a_root_container_gets_effective_capabilities()
+    {
+        var process = Exec(SpecBundle.Config(), new HostConfig(), new ExecCreateRequest { Cmd = ["sh"], User = "bob" });
+
+        Assert.Equal(DockerDefaults.Capabilities, SpecJson.Strings(process["capabilities"]!["effective"]));
+    }
+
+    [Fact]
     public void Privileged_exec_gets_every_capability()
     {
-        var process = Exec(SpecBundle.Config(), new HostConfig(), new ExecCreateRequest { Cmd = ["sh"], Privileged = true });
+        var process = Exec(SpecBundle.Config() with { User = "bob" }, new HostConfig(), new ExecCreateRequest { Cmd = ["sh"], Privileged = true });
 
         Assert.Equal(CapabilityNames.Known, SpecJson.Strings(process["capabilities"]!["bounding"]));
+        Assert.Equal(CapabilityNames.Known, SpecJson.Strings(process["capabilities"]!["effective"]));
     }
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class ResourceTests : IDisposable
         var host = TestHosts.V1 with { Cgroups = TestHosts.AllCgroupFeatures with { SwapLimit = false } };
         var resources = SpecJson.Build(_bundle.Context(hostConfig: new HostConfig { Memory = 128 * MiB }), host)["linux"]!["resources"]!;
 
-        Assert.Equal("""{"limit":134217728}""", SpecJson.Compact(resources["memory"]));
+        Assert.Equal("""{"limit":134217728,"disableOOMKiller":false}""", SpecJson.Compact(resources["memory"]));
     }
 
     [Fact]
@@ -61,18 +61,13 @@ public sealed class ResourceTests : IDisposable
         Assert.Equal("""{"quota":50000,"period":200000}""", SpecJson.Compact(Resources(new HostConfig { CpuQuota = 50000, CpuPeriod = 200000 })["cpu"]));
     }
 
-    [Theory]
-    [InlineData(0L, -1L)]
-    [InlineData(-1L, -1L)]
-    [InlineData(100L, 100L)]
-    public void Pids_limit_zero_or_negative_is_unlimited(long limit, long expected)
-    {
-        Assert.Equal(expected, Resources(new HostConfig { PidsLimit = limit })["pids"]!["limit"]!.GetValue<long>());
-    }
-
     [Fact]
-    public void No_pids_limit_leaves_pids_out()
+    public void Pids_limit_is_set_only_when_positive()
     {
+        Assert.Equal("""{"limit":100}""", SpecJson.Compact(Resources(new HostConfig { PidsLimit = 100 })["pids"]));
+        // 0 and negative are "unlimited", which dockerd stores as no limit at all.
+        Assert.Null(Resources(new HostConfig { PidsLimit = 0 })["pids"]);
+        Assert.Null(Resources(new HostConfig { PidsLimit = -1 })["pids"]);
         Assert.Null(Resources(new HostConfig())["pids"]);
     }
 

@@ -79,5 +79,9 @@ public sealed class UserResolverTests : IDisposable
         var spec = SpecJson.Build(_bundle.Context(SpecBundle.Config() with { User = "bob" }, new HostConfig { GroupAdd = ["staff"] }));
 
         Assert.Equal("""{"uid":1000,"gid":1000,"additionalGids":[1000,27,999,50]}""", SpecJson.Compact(spec["process"]!["user"]));
+        // Not root: the capabilities only bound what setuid programs may gain, as after execve(2).
+        Assert.Null(spec["process"]!["capabilities"]!["effective"]);
+        Assert.Null(spec["process"]!["capabilities"]!["permitted"]);
+        Assert.Equal(14, spec["process"]!["capabilities"]!["bounding"]!.AsArray().Count);
     }
 }
