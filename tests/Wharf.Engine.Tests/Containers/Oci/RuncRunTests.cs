@@ -9,7 +9,7 @@ namespace Wharf.Engine.Tests.Containers.Oci;
 public sealed class RuncRunTests : IDisposable
 {
     private const string Runc = "/usr/sbin/runc";
-    private static readonly string[] Applets = ["sh", "cat", "echo", "hostname", "id", "ip", "ls", "touch", "wc"];
+    private static readonly string[] Applets = ["sh", "cat", "cut", "echo", "grep", "hostname", "id", "ip", "ls", "touch", "wc"];
 
     private readonly SpecBundle _bundle = new();
     private readonly string _containerId = "wharf-oci-test-" + Guid.NewGuid().ToString("N")[..12];
@@ -88,6 +88,20 @@ public sealed class RuncRunTests : IDisposable
         var output = RunContainer(SpecBundle.Config("sh", "-c", "ip link set lo down && echo ip=allowed"), new HostConfig { CapAdd = ["NET_ADMIN"] });
 
         Assert.Equal(["ip=allowed"], output);
+    }
+
+    [Fact]
+    public void Privileged_container_starts_with_every_capability_the_daemon_has()
+    {
+        RequiresRoot.Check();
+
+        // dockerd 20.10 asks for capabilities the host lacks (CAP_SYS_RESOURCE on this machine) and fails here.
+        var output = RunContainer(
+            SpecBundle.Config("sh", "-c", "ip link set lo down && echo ip=allowed; ls /dev/net; grep ' /sys/fs/cgroup ' /proc/self/mounts | cut -d' ' -f4 | cut -d, -f1"),
+            new HostConfig { Privileged = true });
+
+        // /sys/fs/cgroup is mounted read-write for a privileged container.
+        Assert.Equal(["ip=allowed", "tun", "rw"], output);
     }
 
     private List<string> RunContainer(ContainerConfig config, HostConfig hostConfig)
