@@ -11,9 +11,10 @@ public static unsafe partial class FileDescriptorPassing
     private const int ErrorInterrupted = 4;
     private const int ControlBufferSize = 64;
 
-    /// <summary>Reads one message from <paramref name="socketFd"/> and returns the first descriptor it carried (close-on-exec).</summary>
-    public static int Receive(int socketFd)
+    /// <summary>Reads one message from <paramref name="socket"/> and returns the first descriptor it carried (close-on-exec).</summary>
+    public static int Receive(FileDescriptorHandle socket)
     {
+        ArgumentNullException.ThrowIfNull(socket);
         var data = stackalloc byte[4096];
         var control = stackalloc byte[ControlBufferSize];
         new Span<byte>(control, ControlBufferSize).Clear();
@@ -27,7 +28,7 @@ public static unsafe partial class FileDescriptorPassing
         header.ControlLength = ControlBufferSize;
         while (true)
         {
-            var received = ReceiveMessage(socketFd, &header, CloseOnExecOnReceive);
+            var received = ReceiveMessage(socket, &header, CloseOnExecOnReceive);
             if (received >= 0)
             {
                 break;
@@ -76,5 +77,5 @@ public static unsafe partial class FileDescriptorPassing
     }
 
     [LibraryImport("libc", EntryPoint = "recvmsg", SetLastError = true)]
-    private static partial nint ReceiveMessage(int socketFd, MessageHeader* header, int flags);
+    private static partial nint ReceiveMessage(FileDescriptorHandle socket, MessageHeader* header, int flags);
 }

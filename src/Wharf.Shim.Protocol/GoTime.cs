@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Wharf.Shim.Protocol;
 
 /// <summary>
@@ -27,12 +25,41 @@ public static class GoTime
             fraction += NanosecondsPerSecond;
         }
 
-        var time = DateTime.UnixEpoch.AddSeconds(seconds);
-        if (!time.TryFormat(destination, out var written, "yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture))
+        if (destination.Length < 35)
         {
             throw new ArgumentException("destination too short", nameof(destination));
         }
 
+        // Calendar arithmetic by hand (Howard Hinnant's civil_from_days) rather than DateTime formatting, whose
+        // culture and time zone machinery would be most of the shim's date code.
+        var days = Math.DivRem(seconds, 86_400L, out var secondOfDay);
+        if (secondOfDay < 0)
+        {
+            days--;
+            secondOfDay += 86_400;
+        }
+
+        days += 719_468;
+        var era = (days >= 0 ? days : days - 146_096) / 146_097;
+        var dayOfEra = days - (era * 146_097);
+        var yearOfEra = (dayOfEra - (dayOfEra / 1460) + (dayOfEra / 36_524) - (dayOfEra / 146_096)) / 365;
+        var dayOfYear = dayOfEra - ((365 * yearOfEra) + (yearOfEra / 4) - (yearOfEra / 100));
+        var monthIndex = ((5 * dayOfYear) + 2) / 153;
+        var day = dayOfYear - (((153 * monthIndex) + 2) / 5) + 1;
+        var month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+        var year = yearOfEra + (era * 400) + (month <= 2 ? 1 : 0);
+        var written = 0;
+        Digits(destination, ref written, year, 4);
+        destination[written++] = '-';
+        Digits(destination, ref written, month, 2);
+        destination[written++] = '-';
+        Digits(destination, ref written, day, 2);
+        destination[written++] = 'T';
+        Digits(destination, ref written, secondOfDay / 3600, 2);
+        destination[written++] = ':';
+        Digits(destination, ref written, secondOfDay / 60 % 60, 2);
+        destination[written++] = ':';
+        Digits(destination, ref written, secondOfDay % 60, 2);
         if (fraction != 0)
         {
             destination[written++] = '.';
@@ -54,6 +81,17 @@ public static class GoTime
 
         destination[written++] = 'Z';
         return written;
+    }
+
+    private static void Digits(Span<char> destination, ref int written, long value, int count)
+    {
+        for (var i = count - 1; i >= 0; i--)
+        {
+            destination[written + i] = (char)('0' + (value % 10));
+            value /= 10;
+        }
+
+        written += count;
     }
 
     public static string FormatRfc3339Nano(DateTimeOffset time) => FormatRfc3339Nano(ToUnixNanoseconds(time));

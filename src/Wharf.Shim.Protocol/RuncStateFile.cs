@@ -26,31 +26,120 @@ public sealed record RuncStateFile(IReadOnlyDictionary<string, string> CgroupPat
 
         try
         {
-            using var document = JsonDocument.Parse(content);
-            var root = document.RootElement;
-            var paths = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (root.TryGetProperty("cgroup_paths", out var cgroups) && cgroups.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var property in cgroups.EnumerateObject())
-                {
-                    if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: > 0 } path)
-                    {
-                        paths[property.Name] = path;
-                    }
-                }
-            }
-
-            var hasPoststop = root.TryGetProperty("config", out var config) && config.ValueKind == JsonValueKind.Object
-                && config.TryGetProperty("hooks", out var hooks) && hooks.ValueKind == JsonValueKind.Object
-                && hooks.TryGetProperty("poststop", out var poststop) && poststop.ValueKind == JsonValueKind.Array
-                && poststop.GetArrayLength() > 0;
-            var pid = root.TryGetProperty("init_process_pid", out var initPid) && initPid.TryGetInt32(out var value) ? value : 0;
-            return new RuncStateFile(paths, hasPoststop, pid);
+            return Parse(content);
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>Reads the three things needed in one forward pass (state.json also holds runc's whole config).</summary>
+    private static RuncStateFile Parse(ReadOnlySpan<byte> content)
+    {
+        var paths = new Dictionary<string, string>(StringComparer.Ordinal);
+        var hasPoststop = false;
+        var pid = 0;
+        var reader = new Utf8JsonReader(content);
+        if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("state.json is not an object");
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("cgroup_paths"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    reader.Skip();
+                    continue;
+                }
+
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var controller = reader.GetString()!;
+                    reader.Read();
+                    if (reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } path)
+                    {
+                        paths[controller] = path;
+                    }
+                    else
+                    {
+                        reader.Skip();
+                    }
+                }
+            }
+            else if (reader.ValueTextEquals("init_process_pid"u8))
+            {
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Number || !reader.TryGetInt32(out pid))
+                {
+                    pid = 0;
+                }
+            }
+            else if (reader.ValueTextEquals("config"u8))
+            {
+                reader.Read();
+                hasPoststop = ConfigHasPoststopHooks(ref reader);
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
+        }
+
+        return new RuncStateFile(paths, hasPoststop, pid);
+    }
+
+    /// <summary>At the config object: whether its <c>hooks.poststop</c> is a non-empty array; leaves the reader at the object's end.</summary>
+    private static bool ConfigHasPoststopHooks(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            reader.Skip();
+            return false;
+        }
+
+        var found = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var isHooks = reader.ValueTextEquals("hooks"u8);
+            reader.Read();
+            if (!isHooks || reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isPoststop = reader.ValueTextEquals("poststop"u8);
+                reader.Read();
+                if (isPoststop && reader.TokenType == JsonTokenType.StartArray)
+                {
+                    reader.Read();
+                    found = reader.TokenType != JsonTokenType.EndArray;
+                    if (found)
+                    {
+                        // Skip the rest of the array: each element, then the end.
+                        while (reader.TokenType != JsonTokenType.EndArray)
+                        {
+                            reader.Skip();
+                            reader.Read();
+                        }
+                    }
+                }
+                else
+                {
+                    reader.Skip();
+                }
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The cgroup dir whose cgroup.procs lists every process: v1 pids or memory (else any), v2 the unified dir.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace Wharf.Shim.Protocol;
 
 /// <summary>
@@ -19,20 +17,6 @@ public sealed class ShimConnectionReader
     public ShimConnectionReader(Stream stream)
     {
         _stream = stream;
-    }
-
-    public T? ReadJson<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
-        where T : class
-    {
-        var line = ReadLine();
-        return line is null ? null : JsonSerializer.Deserialize(line, typeInfo);
-    }
-
-    public async ValueTask<T?> ReadJsonAsync<T>(System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
-        where T : class
-    {
-        var line = await ReadLineAsync(cancellationToken).ConfigureAwait(false);
-        return line is null ? null : JsonSerializer.Deserialize(line, typeInfo);
     }
 
     /// <summary>The next line without its newline, or null at end of stream.</summary>

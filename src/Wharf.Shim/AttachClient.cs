@@ -1,4 +1,4 @@
-using System.Net.Sockets;
+using Wharf.Linux;
 
 namespace Wharf.Shim;
 
@@ -10,7 +10,7 @@ internal sealed class AttachClient
 {
     public const long MaxQueuedBytes = 4L << 20;
 
-    private readonly Socket _socket;
+    private readonly FileDescriptorHandle _socket;
     private readonly object _lock = new();
     private readonly Queue<byte[]> _queue = new();
     private readonly ManualResetEventSlim _done = new(false);
@@ -18,7 +18,7 @@ internal sealed class AttachClient
     private bool _finishing;
     private bool _closed;
 
-    public AttachClient(Socket socket, bool stdout, bool stderr)
+    public AttachClient(FileDescriptorHandle socket, bool stdout, bool stderr)
     {
         _socket = socket;
         WantsStdout = stdout;
@@ -106,10 +106,10 @@ internal sealed class AttachClient
                     _queuedBytes -= frame.Length;
                 }
 
-                _socket.Send(frame);
+                UnixSocket.SendAll(_socket, frame);
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             // The client is gone.
         }
@@ -121,14 +121,7 @@ internal sealed class AttachClient
                 _queue.Clear();
             }
 
-            try
-            {
-                _socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                // Already closed.
-            }
+            UnixSocket.Shutdown(_socket);
 
             _done.Set();
         }

@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Wharf.Linux;
 
 namespace Wharf.Shim;
@@ -11,17 +10,16 @@ internal sealed class ConsoleSocket : IDisposable
 {
     private static readonly TimeSpan MasterTimeout = TimeSpan.FromSeconds(10);
 
-    private readonly Socket _listener;
-    private readonly TaskCompletionSource<int> _master = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly FileDescriptorHandle _listener;
+    private readonly ManualResetEventSlim _received = new(false);
+    private int _master = -1;
     private int _disposed;
 
     public ConsoleSocket(string path)
     {
         Path = path;
         File.Delete(path);
-        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(path));
-        _listener.Listen(1);
+        _listener = UnixSocket.Listen(path, 1);
         ShimThreads.Start("console", Accept);
     }
 
@@ -30,19 +28,8 @@ internal sealed class ConsoleSocket : IDisposable
     /// <summary>The pty master runc sent (the caller owns it from then on), or -1 when none came.</summary>
     public int TakeMaster()
     {
-        try
-        {
-            if (_master.Task.Wait(MasterTimeout))
-            {
-                return _master.Task.Result;
-            }
-        }
-        catch (AggregateException)
-        {
-            // Accept failed or the socket was closed: no master.
-        }
-
-        return -1;
+        _received.Wait(MasterTimeout);
+        return Interlocked.Exchange(ref _master, -1);
     }
 
     public void Dispose()
@@ -52,6 +39,7 @@ internal sealed class ConsoleSocket : IDisposable
             return;
         }
 
+        UnixSocket.Shutdown(_listener);
         _listener.Dispose();
         try
         {
@@ -62,23 +50,32 @@ internal sealed class ConsoleSocket : IDisposable
             // Removed already.
         }
 
-        _master.TrySetException(new ObjectDisposedException(nameof(ConsoleSocket)));
+        _received.Set();
     }
 
     private void Accept()
     {
         try
         {
-            using var connection = _listener.Accept();
-            var fd = FileDescriptorPassing.Receive((int)connection.SafeHandle.DangerousGetHandle());
-            if (!_master.TrySetResult(fd))
+            using var connection = UnixSocket.Accept(_listener);
+            if (connection is not null)
             {
-                FileDescriptor.Close(fd);
+                Volatile.Write(ref _master, FileDescriptorPassing.Receive(connection));
+                _received.Set();
+                if (Volatile.Read(ref _disposed) != 0 && Interlocked.Exchange(ref _master, -1) is var unclaimed && unclaimed >= 0)
+                {
+                    // Nobody will take it any more.
+                    FileDescriptor.Close(unclaimed);
+                }
             }
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException or IOException)
+        catch (IOException exception)
         {
-            _master.TrySetException(exception);
+            ShimLog.Write($"console socket: {exception.Message}");
+        }
+        finally
+        {
+            _received.Set();
         }
     }
 }

@@ -1,16 +1,16 @@
-using System.Net.Sockets;
+using Wharf.Linux;
 
 namespace Wharf.Shim;
 
 /// <summary>The shim's unix socket: one thread accepts, each connection gets a thread of its own for its lifetime.</summary>
 internal sealed class ControlServer : IDisposable
 {
-    private readonly Socket _listener;
-    private readonly Action<Socket> _handle;
+    private readonly FileDescriptorHandle _listener;
+    private readonly Action<FileDescriptorHandle> _handle;
     private readonly CountdownEvent _connections = new(1);
     private int _disposed;
 
-    public ControlServer(string path, Action<Socket> handle)
+    public ControlServer(string path, Action<FileDescriptorHandle> handle)
     {
         Path = path;
         _handle = handle;
@@ -21,10 +21,8 @@ internal sealed class ControlServer : IDisposable
         }
 
         File.Delete(path);
-        _listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-        _listener.Bind(new UnixDomainSocketEndPoint(path));
+        _listener = UnixSocket.Listen(path, 64);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        _listener.Listen(64);
     }
 
     public string Path { get; }
@@ -45,7 +43,7 @@ internal sealed class ControlServer : IDisposable
             return;
         }
 
-        _listener.Dispose();
+        // Removing the name first: a client that connects from now on finds nothing rather than a dead listener.
         try
         {
             File.Delete(Path);
@@ -54,22 +52,15 @@ internal sealed class ControlServer : IDisposable
         {
             // Gone already.
         }
+
+        UnixSocket.Shutdown(_listener);
+        _listener.Dispose();
     }
 
     private void AcceptLoop()
     {
-        while (true)
+        while (UnixSocket.Accept(_listener) is { } connection)
         {
-            Socket connection;
-            try
-            {
-                connection = _listener.Accept();
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                return;
-            }
-
             if (!_connections.TryAddCount())
             {
                 connection.Dispose();
@@ -84,6 +75,7 @@ internal sealed class ControlServer : IDisposable
                 }
                 finally
                 {
+                    UnixSocket.Shutdown(connection);
                     connection.Dispose();
                     _connections.Signal();
                 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using Wharf.Linux;
 using Wharf.Shim.Protocol;
 
@@ -38,7 +37,7 @@ internal sealed class ExecSession
     public void Resize(int height, int width) => _io?.Resize(height, width);
 
     /// <summary>Runs the exec to its end on the connection's thread; <paramref name="register"/> makes it resizable once it runs.</summary>
-    public void Run(Socket socket, ShimConnectionReader reader, ShimRequest request, Action<ExecSession> register, Action<ExecSession> unregister)
+    public void Run(FileDescriptorHandle socket, ShimConnectionReader reader, ShimRequest request, Action<ExecSession> register, Action<ExecSession> unregister)
     {
         try
         {
@@ -50,7 +49,7 @@ internal sealed class ExecSession
         }
     }
 
-    private void RunCore(Socket socket, ShimConnectionReader reader, ShimRequest request, Action<ExecSession> register, Action<ExecSession> unregister)
+    private void RunCore(FileDescriptorHandle socket, ShimConnectionReader reader, ShimRequest request, Action<ExecSession> register, Action<ExecSession> unregister)
     {
         var name = "exec-" + _sequence.ToString(CultureInfo.InvariantCulture);
         var processFile = Path.Combine(_stateDirectory, name + ".json");
@@ -116,9 +115,9 @@ internal sealed class ExecSession
 
                     try
                     {
-                        socket.Send(ShimFrames.Encode(kind, data));
+                        UnixSocket.SendAll(socket, ShimFrames.Encode(kind, data));
                     }
-                    catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+                    catch (Exception exception) when (exception is IOException or ObjectDisposedException)
                     {
                         clientGone = true;
                     }
@@ -159,7 +158,7 @@ internal sealed class ExecSession
                 ShimThreads.Start(name + "-stdin", () => CopyStdin(reader, io));
             }
 
-            var exitCode = exited.GetAwaiter().GetResult();
+            var exitCode = exited.Wait();
             var deadline = DateTime.UtcNow + DrainTimeout;
             var drained = true;
             foreach (var pump in pumps)
@@ -174,14 +173,7 @@ internal sealed class ExecSession
             }
 
             Send(ShimFrameKind.Exit, ShimFrames.EncodeExit(exitCode).AsSpan(ShimFrames.HeaderLength));
-            try
-            {
-                socket.Shutdown(SocketShutdown.Both);
-            }
-            catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
-            {
-                // The client is gone already.
-            }
+            UnixSocket.Shutdown(socket);
         }
         finally
         {
@@ -206,7 +198,7 @@ internal sealed class ExecSession
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidDataException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidDataException)
         {
             // The connection closed: no more stdin.
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Wharf.Linux;
 using Wharf.Shim.Protocol;
 
@@ -11,7 +10,7 @@ internal static class ExitRecordWriter
     {
         var path = Path.Combine(stateDirectory, ShimPaths.ExitFile);
         var temporary = path + ".tmp";
-        var content = JsonSerializer.SerializeToUtf8Bytes(record, ShimJsonContext.Default.ShimExitRecord);
+        var content = ShimMessages.EncodeExitRecord(record);
         var fd = FileDescriptor.Open(temporary, FileDescriptor.OpenWriteOnly | FileDescriptor.OpenCreate | FileDescriptor.OpenTruncate, 0x1A4);
         try
         {

@@ -12,7 +12,7 @@ internal sealed class Reaper
     private const int MaxUnclaimed = 1024;
 
     private readonly Lock _lock = new();
-    private readonly Dictionary<int, TaskCompletionSource<int>> _waiters = [];
+    private readonly Dictionary<int, ChildExit> _waiters = [];
     private readonly Dictionary<int, int> _unclaimed = [];
     private readonly Queue<int> _unclaimedOrder = new();
     private readonly AutoResetEvent _childSpawned = new(false);
@@ -23,22 +23,23 @@ internal sealed class Reaper
     public void ChildSpawned() => _childSpawned.Set();
 
     /// <summary>The pid's exit code (128 + signal when killed), now if it was already reaped.</summary>
-    public Task<int> WaitForExit(int pid)
+    public ChildExit WaitForExit(int pid)
     {
         lock (_lock)
         {
-            if (_unclaimed.Remove(pid, out var code))
-            {
-                return Task.FromResult(code);
-            }
-
             if (!_waiters.TryGetValue(pid, out var waiter))
             {
-                waiter = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+                waiter = new ChildExit();
+                if (_unclaimed.Remove(pid, out var code))
+                {
+                    waiter.Set(code);
+                    return waiter;
+                }
+
                 _waiters[pid] = waiter;
             }
 
-            return waiter.Task;
+            return waiter;
         }
     }
 
@@ -69,7 +70,7 @@ internal sealed class Reaper
 
     private void Dispatch(int pid, int code)
     {
-        TaskCompletionSource<int>? waiter;
+        ChildExit? waiter;
         lock (_lock)
         {
             if (!_waiters.Remove(pid, out waiter))
@@ -84,6 +85,6 @@ internal sealed class Reaper
             }
         }
 
-        waiter?.TrySetResult(code);
+        waiter?.Set(code);
     }
 }

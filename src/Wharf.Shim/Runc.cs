@@ -70,6 +70,6 @@ internal sealed class Runc
     {
         var pid = PosixSpawn.Spawn(_path, arguments, _environment, stdio);
         _reaper.ChildSpawned();
-        return _reaper.WaitForExit(pid).GetAwaiter().GetResult();
+        return _reaper.WaitForExit(pid).Wait();
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Net.Sockets;
+using Wharf.Linux;
 using Wharf.Shim.Protocol;
 
 namespace Wharf.Shim;
@@ -8,14 +8,14 @@ namespace Wharf.Shim;
 internal static class ShimConnection
 {
     /// <summary>Sends one response line; false when the client has gone.</summary>
-    public static bool Respond(Socket socket, ShimResponse response)
+    public static bool Respond(FileDescriptorHandle socket, ShimResponse response)
     {
         try
         {
-            socket.Send(ShimJson.ToLine(response, ShimJsonContext.Default.ShimResponse));
+            UnixSocket.SendAll(socket, ShimMessages.EncodeResponse(response));
             return true;
         }
-        catch (Exception exception) when (exception is SocketException or ObjectDisposedException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException)
         {
             return false;
         }

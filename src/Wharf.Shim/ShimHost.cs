@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Sockets;
 using System.Text.Json;
 using Wharf.Linux;
 using Wharf.Shim.Protocol;
@@ -32,7 +31,7 @@ internal sealed class ShimHost
     private OutputPump? _stdoutPump;
     private OutputPump? _stderrPump;
     private RuncStateFile? _runcState;
-    private Task<int>? _initExit;
+    private ChildExit? _initExit;
     private int _initPid;
     private volatile bool _initExited;
     private ShimResponse? _exit;
@@ -83,7 +82,7 @@ internal sealed class ShimHost
         ReportToParent(new ShimResponse { Pid = _initPid });
         DetachStdio();
         _server!.Start();
-        var exitCode = _initExit!.GetAwaiter().GetResult();
+        var exitCode = _initExit!.Wait();
         Finish(exitCode);
         return 0;
     }
@@ -258,7 +257,7 @@ internal sealed class ShimHost
     {
         try
         {
-            FileDescriptor.WriteAll(1, ShimJson.ToLine(response, ShimJsonContext.Default.ShimResponse));
+            FileDescriptor.WriteAll(1, ShimMessages.EncodeResponse(response));
         }
         catch (IOException)
         {
@@ -275,16 +274,16 @@ internal sealed class ShimHost
         }
     }
 
-    private void HandleConnection(Socket socket)
+    private void HandleConnection(FileDescriptorHandle socket)
     {
-        using var stream = new NetworkStream(socket, ownsSocket: false);
-        var reader = new ShimConnectionReader(stream);
+        var reader = new ShimConnectionReader(new SocketStream(socket));
         ShimRequest? request;
         try
         {
-            request = reader.ReadJson(ShimJsonContext.Default.ShimRequest);
+            var line = reader.ReadLine();
+            request = line is null ? null : ShimMessages.DecodeRequest(line);
         }
-        catch (Exception exception) when (exception is JsonException or IOException or InvalidDataException or SocketException)
+        catch (Exception exception) when (exception is JsonException or IOException or InvalidDataException or ObjectDisposedException)
         {
             ShimConnection.Respond(socket, ShimConnection.Error($"bad request: {exception.Message}"));
             return;
@@ -325,7 +324,7 @@ internal sealed class ShimHost
     private ShimResponse Status() =>
         _exit ?? new ShimResponse { Pid = _initPid, Running = !_initExited };
 
-    private void Attach(Socket socket, ShimConnectionReader reader, ShimRequest request)
+    private void Attach(FileDescriptorHandle socket, ShimConnectionReader reader, ShimRequest request)
     {
         if (!ShimConnection.Respond(socket, Status()))
         {
@@ -359,7 +358,7 @@ internal sealed class ShimHost
                 }
             }
         }
-        catch (Exception exception) when (exception is IOException or SocketException or ObjectDisposedException or InvalidDataException)
+        catch (Exception exception) when (exception is IOException or ObjectDisposedException or InvalidDataException)
         {
             // The client went away.
         }
@@ -423,7 +422,7 @@ internal sealed class ShimHost
         }
     }
 
-    private void Exec(Socket socket, ShimConnectionReader reader, ShimRequest request)
+    private void Exec(FileDescriptorHandle socket, ShimConnectionReader reader, ShimRequest request)
     {
         if (_initExited)
         {
@@ -460,7 +459,7 @@ internal sealed class ShimHost
                     }
                 });
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or SocketException)
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             ShimConnection.Respond(socket, ShimConnection.Error(exception.Message));
         }

@@ -44,13 +44,16 @@ internal sealed class ShimClientConnection : IAsyncDisposable
     /// <summary>Sends the request and reads the response; a connection closed before answering is an IOException.</summary>
     public async Task<ShimResponse> RequestAsync(ShimRequest request, CancellationToken cancellationToken)
     {
-        await WriteAsync(ShimJson.ToLine(request, ShimJsonContext.Default.ShimRequest), cancellationToken).ConfigureAwait(false);
+        await WriteAsync(ShimMessages.EncodeRequest(request), cancellationToken).ConfigureAwait(false);
         return await ReadResponseAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<ShimResponse> ReadResponseAsync(CancellationToken cancellationToken) =>
-        await Reader.ReadJsonAsync(ShimJsonContext.Default.ShimResponse, cancellationToken).ConfigureAwait(false)
+    public async Task<ShimResponse> ReadResponseAsync(CancellationToken cancellationToken)
+    {
+        var line = await Reader.ReadLineAsync(cancellationToken).ConfigureAwait(false)
             ?? throw new IOException("the shim closed the connection");
+        return ShimMessages.DecodeResponse(line);
+    }
 
     public ValueTask WriteFrameAsync(ShimFrameKind kind, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
         WriteAsync(ShimFrames.Encode(kind, payload.Span), cancellationToken);

@@ -92,7 +92,7 @@ public sealed class ShimRuntime : IContainerRuntime
             var line = await shim.StandardOutput.ReadLineAsync(cancellationToken).ConfigureAwait(false);
             if (line is not null)
             {
-                report = JsonSerializer.Deserialize(line, ShimJsonContext.Default.ShimResponse);
+                report = ShimMessages.DecodeResponse(System.Text.Encoding.UTF8.GetBytes(line));
             }
         }
         catch (JsonException)
@@ -174,12 +174,7 @@ public sealed class ShimRuntime : IContainerRuntime
         var path = Path.Combine(ShimPaths.StateDirectory(_execRoot, containerId), ShimPaths.ExitFile);
         try
         {
-            var record = JsonSerializer.Deserialize(File.ReadAllBytes(path), ShimJsonContext.Default.ShimExitRecord);
-            if (record is null)
-            {
-                return null;
-            }
-
+            var record = ShimMessages.DecodeExitRecord(File.ReadAllBytes(path));
             var finishedAt = GoTime.TryParseRfc3339Nano(record.FinishedAt, out var nanoseconds)
                 ? GoTime.FromUnixNanoseconds(nanoseconds)
                 : DateTimeOffset.UnixEpoch;
