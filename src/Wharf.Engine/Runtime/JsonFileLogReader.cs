@@ -154,8 +154,10 @@ public sealed class JsonFileLogReader : IContainerLogReader
     }
 
     /// <summary>
-    /// When the path names another file than the one being read (rotated away, or max-file 1 replaced it) or the
-    /// file shrank, switches to the new file after draining the old one. True when that produced records.
+    /// When the path names another file than the one being read (the shim rotated it away, or max-file 1 replaced
+    /// it) or the file shrank, moves on: the rest of the old file, then every file rotated after it (found by the
+    /// old file's inode among <c>.1</c>, <c>.2</c> …; all of them when it was dropped), then the new current file.
+    /// True when that produced records.
     /// </summary>
     private static bool FollowRotation(string path, bool local, ref LogFileCursor? current, List<LogEntry> into)
     {
@@ -176,6 +178,7 @@ public sealed class JsonFileLogReader : IContainerLogReader
             return false;
         }
 
+        // The new current file first: a rotation from here on shows as another inode change on the next poll.
         var next = LogFileCursor.TryOpen(path, local);
         if (next is null)
         {
@@ -184,16 +187,58 @@ public sealed class JsonFileLogReader : IContainerLogReader
 
         if (current is not null)
         {
-            while (current.ReadChunk(into))
-            {
-            }
-
+            ReadToEnd(current, into);
             current.Dispose();
+            foreach (var rotated in RotatedSince(path, local, current.Inode, next.Inode))
+            {
+                using (rotated)
+                {
+                    ReadToEnd(rotated, into);
+                }
+            }
         }
 
         current = next;
         current.ReadChunk(into);
         return true;
+    }
+
+    /// <summary>The rotated files newer than the one with <paramref name="heldInode"/>, oldest first.</summary>
+    private static List<LogFileCursor> RotatedSince(string path, bool local, ulong heldInode, ulong currentInode)
+    {
+        var newer = new List<LogFileCursor>();
+        for (var index = 1; index < 10_000; index++)
+        {
+            var file = LogFileCursor.TryOpen(path + "." + index.ToString(CultureInfo.InvariantCulture), local);
+            if (file is null)
+            {
+                break;
+            }
+
+            if (file.Inode == heldInode)
+            {
+                file.Dispose();
+                break;
+            }
+
+            if (file.Inode == currentInode)
+            {
+                file.Dispose();
+                continue;
+            }
+
+            newer.Add(file);
+        }
+
+        newer.Reverse();
+        return newer;
+    }
+
+    private static void ReadToEnd(LogFileCursor file, List<LogEntry> into)
+    {
+        while (file.ReadChunk(into))
+        {
+        }
     }
 
     private static List<LogFileCursor> OpenRotated(string path, bool local, ulong? currentInode)
