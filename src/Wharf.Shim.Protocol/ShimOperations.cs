@@ -1,6 +1,6 @@
 namespace Wharf.Shim.Protocol;
 
-/// <summary>The <see cref="ShimRequest.Op"/> values a shim answers. See docs/shim-protocol.md.</summary>
+/// <summary>The <see cref="ShimRequest.Op"/> values a shim answers. See the README of this project.</summary>
 public static class ShimOperations
 {
     /// <summary>Init's pid and whether it still runs (with its exit once it ended).</summary>

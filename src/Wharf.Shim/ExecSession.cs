@@ -55,7 +55,7 @@ internal sealed class ExecSession
         var processFile = Path.Combine(_stateDirectory, name + ".json");
         var pidFile = Path.Combine(_stateDirectory, name + ".pid");
         var logFile = Path.Combine(_stateDirectory, name + ".log");
-        File.WriteAllText(processFile, request.Process ?? "{}");
+        WritePrivately(processFile, request.Process ?? "{}");
         using var io = request.Tty
             ? ProcessIo.ForTerminal(_devNull, _consoleSocketPath)
             : ProcessIo.ForPipes(_devNull, request.Stdin, request.Stdout, request.Stderr);
@@ -179,6 +179,20 @@ internal sealed class ExecSession
         {
             unregister(this);
             _io = null;
+        }
+    }
+
+    /// <summary>The process JSON carries the exec's environment (secrets, often): readable by root only.</summary>
+    private static void WritePrivately(string path, string content)
+    {
+        var fd = FileDescriptor.Open(path, FileDescriptor.OpenWriteOnly | FileDescriptor.OpenCreate | FileDescriptor.OpenTruncate, 0x180);
+        try
+        {
+            FileDescriptor.WriteAll(fd, System.Text.Encoding.UTF8.GetBytes(content));
+        }
+        finally
+        {
+            FileDescriptor.Close(fd);
         }
     }
 

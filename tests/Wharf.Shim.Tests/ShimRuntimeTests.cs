@@ -65,6 +65,20 @@ public sealed partial class ShimRuntimeTests
     }
 
     [RootFact]
+    public async Task ASecondStartOfARunningContainerIsAConflictAndLeavesTheFirstAlone()
+    {
+        await using var sandbox = new RuntimeSandbox(_output);
+        var (id, task) = await sandbox.StartAsync(["sleep", "1000"]);
+
+        var error = await Assert.ThrowsAsync<EngineException>(() => sandbox.Runtime.StartAsync(sandbox.Spec(id, sandbox.StateDirectory(id)), CancellationToken.None));
+
+        Assert.Equal(ErrorKind.Conflict, error.Kind);
+        Assert.Contains(task.Pid, await sandbox.Runtime.ListPidsAsync(id, CancellationToken.None));
+        await task.SignalAsync(ProcessControl.SignalKill, CancellationToken.None);
+        Assert.Equal(137, (await task.Exited.WaitAsync(ExitTimeout)).ExitCode);
+    }
+
+    [RootFact]
     public async Task AttachReceivesLiveOutputUntilTheContainerIsKilled()
     {
         await using var sandbox = new RuntimeSandbox(_output);

@@ -40,9 +40,15 @@ public sealed class ShimRuntime : IContainerRuntime
         ValidateId(spec.Id);
         var stateDirectory = ShimPaths.StateDirectory(_execRoot, spec.Id);
         var socketPath = ShimPaths.SocketPath(_execRoot, spec.Id);
-        Directory.CreateDirectory(stateDirectory);
-        Directory.CreateDirectory(ShimPaths.SocketDirectory(_execRoot));
-        Directory.CreateDirectory(_runcRoot);
+        // Root only: the bundle and the exec process files carry the container's environment.
+        CreatePrivateDirectory(stateDirectory);
+        CreatePrivateDirectory(ShimPaths.SocketDirectory(_execRoot));
+        CreatePrivateDirectory(_runcRoot);
+        if (await IsServedAsync(socketPath, spec.Id, cancellationToken).ConfigureAwait(false))
+        {
+            throw new EngineException(ErrorKind.Conflict, $"container {spec.Id} is already running");
+        }
+
         // A restart reuses the state dir: an old exit must not be mistaken for the new run's.
         File.Delete(Path.Combine(stateDirectory, ShimPaths.ExitFile));
         var arguments = new ShimArguments
@@ -266,6 +272,35 @@ public sealed class ShimRuntime : IContainerRuntime
 
         pids.Sort();
         return pids;
+    }
+
+    private static void CreatePrivateDirectory(string path)
+    {
+        if (!Directory.Exists(path))
+        {
+            Directory.CreateDirectory(path);
+            Wharf.Linux.FileNodes.ChangeMode(path, 0x1C0);
+        }
+    }
+
+    /// <summary>Whether a shim answers on the socket (a second start must not steal a running shim's socket).</summary>
+    private static async Task<bool> IsServedAsync(string socketPath, string containerId, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(socketPath))
+        {
+            return false;
+        }
+
+        try
+        {
+            var connection = await ShimClientConnection.ConnectAsync(socketPath, containerId, cancellationToken).ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+            return true;
+        }
+        catch (EngineException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Ids become path names: anything that could leave the exec root is a bug upstream.</summary>
