@@ -70,7 +70,7 @@ internal sealed class AttachClient
         }
     }
 
-    /// <summary>The client went away: stop sending.</summary>
+    /// <summary>The client went away or is given up on: stop sending, and wake a writer blocked on a full socket.</summary>
     public void Close()
     {
         lock (_lock)
@@ -79,6 +79,8 @@ internal sealed class AttachClient
             _queue.Clear();
             Monitor.PulseAll(_lock);
         }
+
+        UnixSocket.Shutdown(_socket);
     }
 
     public bool WaitDone(TimeSpan timeout) => _done.Wait(timeout);
