@@ -1,0 +1,12 @@
+namespace Wharf.Shim.Protocol;
+
+/// <summary>The content of <c>exit.json</c> in a container's state dir, written atomically by the shim when init ended.</summary>
+public sealed class ShimExitRecord
+{
+    public int ExitCode { get; set; }
+
+    /// <summary>RFC 3339 with nanoseconds, UTC.</summary>
+    public string FinishedAt { get; set; } = "";
+
+    public bool OomKilled { get; set; }
+}
