@@ -10,7 +10,7 @@ namespace Wharf.Engine.Containers;
 /// A container's rw layer: an overlay upper and work dir in the container's directory, stacked on the image's
 /// layers and mounted at <c>layer/merged</c> while the container runs (or while something reads its rootfs).
 /// </summary>
-internal sealed class ContainerRootfs(ILayerStore layers, ContainerPaths paths)
+internal sealed class ContainerRootfs(ILayerStore layers, ContainerPaths paths) : IRootfsMounter
 {
     private static readonly string[] MountBinaries = ["/usr/bin/mount", "/bin/mount"];
 

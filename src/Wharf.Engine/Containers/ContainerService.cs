@@ -35,7 +35,7 @@ public sealed partial class ContainerService : IContainerService, IContainerLook
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly ContainerPaths _paths;
-    private readonly ContainerRootfs _rootfs;
+    private readonly IRootfsMounter _rootfs;
     private readonly ConcurrentDictionary<string, ContainerEntry> _containers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _names = new(StringComparer.Ordinal);
     private readonly Lock _namesGate = new();
@@ -56,6 +56,22 @@ public sealed partial class ContainerService : IContainerService, IContainerLook
         IEventPublisher events,
         TimeProvider? timeProvider = null,
         ILogger? logger = null)
+        : this(options, state, images, layers, runtime, specs, events, timeProvider, logger, rootfs: null)
+    {
+    }
+
+    /// <summary>With another rootfs mounter (tests without root).</summary>
+    internal ContainerService(
+        ContainerServiceOptions options,
+        StateStore state,
+        IImageService images,
+        ILayerStore layers,
+        IContainerRuntime runtime,
+        IContainerSpecBuilder specs,
+        IEventPublisher events,
+        TimeProvider? timeProvider,
+        ILogger? logger,
+        IRootfsMounter? rootfs)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
@@ -74,7 +90,7 @@ public sealed partial class ContainerService : IContainerService, IContainerLook
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
         _paths = new ContainerPaths(options.DataRoot, options.ExecRoot);
-        _rootfs = new ContainerRootfs(layers, _paths);
+        _rootfs = rootfs ?? new ContainerRootfs(layers, _paths);
         Directory.CreateDirectory(_paths.ContainersRoot);
     }
 
