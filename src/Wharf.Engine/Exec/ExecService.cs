@@ -151,7 +151,8 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
             options.Attach ? process.Stream : null,
             record.Exited.Task,
             () => record.Exited.Task.IsCompleted,
-            options.Attach ? ReleaseAsync : () => ValueTask.CompletedTask);
+            options.Attach ? ReleaseAsync : () => ValueTask.CompletedTask,
+            () => Publish(record, "exec_detach", new Dictionary<string, string> { ["execID"] = record.Id }));
     }
 
     public async Task ResizeAsync(string execId, int height, int width, CancellationToken cancellationToken)

@@ -8,9 +8,10 @@ public sealed class ExecSession : IAsyncDisposable
 {
     private readonly Func<ValueTask> _release;
     private readonly Func<bool> _hasExited;
+    private readonly Action _detached;
     private int _released;
 
-    internal ExecSession(string execId, bool tty, bool openStdin, ReadOnlyMemory<byte> detachKeys, int pid, IRuntimeStream? stream, Task<int> exited, Func<bool> hasExited, Func<ValueTask> release)
+    internal ExecSession(string execId, bool tty, bool openStdin, ReadOnlyMemory<byte> detachKeys, int pid, IRuntimeStream? stream, Task<int> exited, Func<bool> hasExited, Func<ValueTask> release, Action detached)
     {
         ExecId = execId;
         Tty = tty;
@@ -21,6 +22,7 @@ public sealed class ExecSession : IAsyncDisposable
         Exited = exited;
         _hasExited = hasExited;
         _release = release;
+        _detached = detached;
     }
 
     public string ExecId { get; }
@@ -58,6 +60,9 @@ public sealed class ExecSession : IAsyncDisposable
             // Gone meanwhile.
         }
     }
+
+    /// <summary>The client detached with its keys: dockerd's <c>exec_detach</c> event.</summary>
+    public void ReportDetached() => _detached();
 
     public ValueTask DisposeAsync()
     {
