@@ -27,8 +27,10 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
     private readonly Lock _gate = new();
     private readonly Dictionary<string, ExecRecord> _execs = new(StringComparer.Ordinal);
     private readonly ITimer _collector;
+    private readonly Action<int> _kill;
 
-    public ExecService(IContainerLookup containers, IContainerSpecBuilder specs, IEventPublisher events, TimeProvider time)
+    /// <param name="kill">Sends SIGKILL to a host PID; the default kills the process (tests give their own).</param>
+    public ExecService(IContainerLookup containers, IContainerSpecBuilder specs, IEventPublisher events, TimeProvider time, Action<int>? kill = null)
     {
         ArgumentNullException.ThrowIfNull(containers);
         ArgumentNullException.ThrowIfNull(specs);
@@ -37,6 +39,7 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
         _containers = containers;
         _specs = specs;
         _events = events;
+        _kill = kill ?? KillProcess;
         _collector = time.CreateTimer(_ => Collect(), null, CollectionInterval, CollectionInterval);
     }
 
@@ -152,7 +155,8 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
             record.Exited.Task,
             () => record.Exited.Task.IsCompleted,
             options.Attach ? ReleaseAsync : () => ValueTask.CompletedTask,
-            () => Publish(record, "exec_detach", new Dictionary<string, string> { ["execID"] = record.Id }));
+            () => Publish(record, "exec_detach", new Dictionary<string, string> { ["execID"] = record.Id }),
+            _kill);
     }
 
     public async Task ResizeAsync(string execId, int height, int width, CancellationToken cancellationToken)
@@ -286,6 +290,19 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
         }
     }
 
+    private static void KillProcess(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            process.Kill();
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Gone meanwhile.
+        }
+    }
+
     private static EngineException ExecNotFound(string execId) => EngineException.NotFound($"No such exec instance: {execId}");
 
     private async Task<IRuntimeExec> StartProcessAsync(ExecRecord record, ExecStartOptions options, CancellationToken cancellationToken)
@@ -352,13 +369,20 @@ public sealed class ExecService : IExecService, IExecSource, IContainerObserver,
             record.Running = false;
         }
 
-        record.Exited.TrySetResult(exitCode);
-        Publish(record, "exec_die", new Dictionary<string, string>
+        try
         {
-            ["execID"] = record.Id,
-            ["exitCode"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        await release().ConfigureAwait(false);
+            Publish(record, "exec_die", new Dictionary<string, string>
+            {
+                ["execID"] = record.Id,
+                ["exitCode"] = exitCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            await release().ConfigureAwait(false);
+        }
+        finally
+        {
+            // Last: whoever waits for the exit (the exec start route, then the client's inspect) sees everything settled.
+            record.Exited.TrySetResult(exitCode);
+        }
     }
 
     private ExecRecord? Find(string execId)

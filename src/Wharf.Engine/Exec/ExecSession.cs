@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Wharf.Engine.Runtime;
 
 namespace Wharf.Engine.Exec;
@@ -9,9 +8,10 @@ public sealed class ExecSession : IAsyncDisposable
     private readonly Func<ValueTask> _release;
     private readonly Func<bool> _hasExited;
     private readonly Action _detached;
+    private readonly Action<int> _kill;
     private int _released;
 
-    internal ExecSession(string execId, bool tty, bool openStdin, ReadOnlyMemory<byte> detachKeys, int pid, IRuntimeStream? stream, Task<int> exited, Func<bool> hasExited, Func<ValueTask> release, Action detached)
+    internal ExecSession(string execId, bool tty, bool openStdin, ReadOnlyMemory<byte> detachKeys, int pid, IRuntimeStream? stream, Task<int> exited, Func<bool> hasExited, Func<ValueTask> release, Action detached, Action<int> kill)
     {
         ExecId = execId;
         Tty = tty;
@@ -23,6 +23,7 @@ public sealed class ExecSession : IAsyncDisposable
         _hasExited = hasExited;
         _release = release;
         _detached = detached;
+        _kill = kill;
     }
 
     public string ExecId { get; }
@@ -42,7 +43,7 @@ public sealed class ExecSession : IAsyncDisposable
     /// <summary>The exit code, once it is recorded (inspect shows it from then on).</summary>
     public Task<int> Exited { get; }
 
-    /// <summary>Kills the exec's process (a health probe that ran past its timeout); no-op once it ended.</summary>
+    /// <summary>Kills the exec's process with SIGKILL (a health probe that ran past its timeout); no-op once it ended.</summary>
     public void Kill()
     {
         if (_hasExited())
@@ -50,15 +51,7 @@ public sealed class ExecSession : IAsyncDisposable
             return;
         }
 
-        try
-        {
-            using var process = Process.GetProcessById(Pid);
-            process.Kill();
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
-        {
-            // Gone meanwhile.
-        }
+        _kill(Pid);
     }
 
     /// <summary>The client detached with its keys: dockerd's <c>exec_detach</c> event.</summary>
