@@ -1,10 +1,23 @@
+using Wharf.Linux;
+using Wharf.Shim.Protocol;
+
 namespace Wharf.Shim;
 
 internal static class Program
 {
     public static int Main(string[] args)
     {
-        Console.Error.WriteLine("wharf-shim: not implemented yet");
-        return args.Length == 0 ? 2 : 1;
+        ShimArguments options;
+        try
+        {
+            options = ShimArguments.Parse(args);
+        }
+        catch (FormatException exception)
+        {
+            FileDescriptor.WriteAll(2, System.Text.Encoding.UTF8.GetBytes($"wharf-shim: {exception.Message}\n"));
+            return 2;
+        }
+
+        return new ShimHost(options).Run();
     }
 }

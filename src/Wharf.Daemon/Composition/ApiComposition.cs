@@ -1,5 +1,6 @@
 using Wharf.Daemon.Api;
 using Wharf.Daemon.Routing;
+using Wharf.Engine.Containers;
 using Wharf.Engine.Events;
 using Wharf.Engine.Images;
 using Wharf.Engine.SystemInfo;
@@ -9,7 +10,7 @@ namespace Wharf.Daemon.Composition;
 /// <summary>The route table: every API area registers its routes here, in dockerd's order.</summary>
 internal static class ApiComposition
 {
-    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, ContainerStreamServices? streams = null)
+    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, IContainerService? containers = null, ContainerStreamServices? streams = null)
     {
         var routes = new RouteTable();
         new SystemRoutes(system).Register(routes);
@@ -17,6 +18,11 @@ internal static class ApiComposition
         if (images is not null)
         {
             new ImageRoutes(images).Register(routes);
+        }
+
+        if (containers is not null)
+        {
+            new ContainerRoutes(containers).Register(routes);
         }
 
         if (streams is not null)

@@ -28,12 +28,13 @@ public sealed partial class ImageService : IImageService, IImageUsage
     private readonly ILayerStore _layers;
     private readonly IEventPublisher _events;
     private readonly TimeProvider _time;
+    private readonly IImageContainerUsage? _containers;
     private readonly ImageArchiveWriter _archiveWriter;
     private readonly string _scratchDirectory;
     private readonly Lock _ingestGate = new();
     private int _activeIngests;
 
-    public ImageService(StateStore state, IContentStore content, ILayerStore layers, IEventPublisher events, string scratchDirectory, TimeProvider? timeProvider = null)
+    public ImageService(StateStore state, IContentStore content, ILayerStore layers, IEventPublisher events, string scratchDirectory, TimeProvider? timeProvider = null, IImageContainerUsage? containers = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(content);
@@ -45,6 +46,7 @@ public sealed partial class ImageService : IImageService, IImageUsage
         _layers = layers;
         _events = events;
         _time = timeProvider ?? TimeProvider.System;
+        _containers = containers;
         _scratchDirectory = scratchDirectory;
         _archiveWriter = new ImageArchiveWriter(new LayerTarProvider(content, layers, scratchDirectory));
     }
@@ -582,6 +584,12 @@ public sealed partial class ImageService : IImageService, IImageUsage
         if (!IsImageIdPrefix(image.Id, nameOrId))
         {
             var reference = ImageReference.ParseNormalized(nameOrId).WithDefaultTag();
+            if (!force && image.Tags.Count == 1 && Users(image).FirstOrDefault() is { } user)
+            {
+                // Untagging the last name would leave the container's image dangling: dockerd wants force for that.
+                throw EngineException.Conflict($"conflict: unable to remove repository reference \"{nameOrId}\" (must force) - container {ShortId(user.ContainerId)} is using its referenced image {ShortId(image.Id)}");
+            }
+
             if (!_table.Untag(reference.ToString()))
             {
                 throw NoSuchImage(reference.ToFamiliarString());
@@ -670,13 +678,28 @@ public sealed partial class ImageService : IImageService, IImageUsage
             return EngineException.Conflict($"conflict: unable to delete {shortId} (cannot be forced) - image has dependent child images");
         }
 
+        var users = mask == Conflicts.None ? [] : Users(image);
+        if (mask.HasFlag(Conflicts.Hard) && users.FirstOrDefault(u => u.Running) is { } running)
+        {
+            return EngineException.Conflict($"conflict: unable to delete {shortId} (cannot be forced) - image is being used by running container {ShortId(running.ContainerId)}");
+        }
+
         if (mask.HasFlag(Conflicts.Soft) && image.Tags.Count > 1)
         {
             return EngineException.Conflict($"conflict: unable to delete {shortId} (must be forced) - image is referenced in multiple repositories");
         }
 
+        if (mask.HasFlag(Conflicts.Soft) && users.FirstOrDefault(u => !u.Running) is { } stopped)
+        {
+            return EngineException.Conflict($"conflict: unable to delete {shortId} (must be forced) - image is being used by stopped container {ShortId(stopped.ContainerId)}");
+        }
+
         return null;
     }
+
+    private IReadOnlyList<ImageUser> Users(ImageRecord image) => _containers?.ContainersUsing(image.Id) ?? [];
+
+    private static string ShortId(string id) => (Digest.TryParse(id, out var digest) ? digest.Encoded : id)[..12];
 
     private Dictionary<string, string> GraphDriverData(Digest? topChainId)
     {

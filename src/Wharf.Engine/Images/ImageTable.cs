@@ -9,6 +9,9 @@ internal sealed class ImageTable(StateStore state)
 {
     private const string Columns = "id, config, top_chain_id, parent_id, size, created_unix, last_tag_nano";
 
+    private const string RecountSql =
+        "UPDATE layers SET ref_count = (SELECT COUNT(*) FROM images i WHERE i.top_chain_id = layers.chain_id) + (SELECT COUNT(*) FROM layers c WHERE c.parent_chain_id = layers.chain_id) + (SELECT COUNT(*) FROM containers k WHERE k.layer_chain_id = layers.chain_id);";
+
     public List<ImageRecord> All()
     {
         using var connection = state.OpenConnection();
@@ -184,8 +187,8 @@ internal sealed class ImageTable(StateStore state)
     }
 
     /// <summary>
-    /// Start-up repair of layer reference counts: each layer is referenced by the images it tops and by its child
-    /// layers, nothing else. A crash between taking layer references and committing the image row leaves counts
+    /// Start-up repair of layer reference counts: each layer is referenced by the images it tops, by its child
+    /// layers and by the containers created from it (their rw layers sit on it), nothing else. A crash between taking layer references and committing the image row leaves counts
     /// too high (and layers no image uses); recounting and deleting the zero rows, children first, fixes both.
     /// Returns how many layer rows were deleted; their files are then orphans for the layer store's reconcile.
     /// </summary>
@@ -196,14 +199,14 @@ internal sealed class ImageTable(StateStore state)
         Execute(
             connection,
             transaction,
-            "UPDATE layers SET ref_count = (SELECT COUNT(*) FROM images i WHERE i.top_chain_id = layers.chain_id) + (SELECT COUNT(*) FROM layers c WHERE c.parent_chain_id = layers.chain_id);");
+            RecountSql);
         var deleted = 0;
         while (true)
         {
             var removed = Execute(
                 connection,
                 transaction,
-                "DELETE FROM layers WHERE ref_count = 0 AND NOT EXISTS (SELECT 1 FROM layers c WHERE c.parent_chain_id = layers.chain_id) AND NOT EXISTS (SELECT 1 FROM images i WHERE i.top_chain_id = layers.chain_id);");
+                "DELETE FROM layers WHERE ref_count = 0 AND NOT EXISTS (SELECT 1 FROM layers c WHERE c.parent_chain_id = layers.chain_id) AND NOT EXISTS (SELECT 1 FROM images i WHERE i.top_chain_id = layers.chain_id) AND NOT EXISTS (SELECT 1 FROM containers k WHERE k.layer_chain_id = layers.chain_id);");
             if (removed == 0)
             {
                 break;
@@ -213,7 +216,7 @@ internal sealed class ImageTable(StateStore state)
             Execute(
                 connection,
                 transaction,
-                "UPDATE layers SET ref_count = (SELECT COUNT(*) FROM images i WHERE i.top_chain_id = layers.chain_id) + (SELECT COUNT(*) FROM layers c WHERE c.parent_chain_id = layers.chain_id);");
+                RecountSql);
         }
 
         transaction.Commit();

@@ -61,5 +61,22 @@ internal static class StateMigrations
         );
         CREATE INDEX image_blobs_digest ON image_blobs(digest);
         """,
+
+        // 4: containers (Containers/ContainerService). A row is written once the container's directory (rw layer,
+        // hostname, hosts, resolv.conf) is complete and deleted last on removal; record is the container's JSON.
+        // layer_chain_id is the image layer the container holds one reference on (no foreign key: removal releases
+        // the layer before deleting the row, and the start-up recount counts these rows).
+        """
+        CREATE TABLE containers (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            image_id TEXT NOT NULL,
+            layer_chain_id TEXT,
+            record TEXT NOT NULL,
+            created_nano INTEGER NOT NULL
+        );
+        CREATE INDEX containers_image ON containers(image_id);
+        CREATE INDEX containers_layer ON containers(layer_chain_id);
+        """,
     ];
 }

@@ -17,15 +17,15 @@ public sealed class SystemService : ISystemService
     private readonly HostInfo _host;
     private readonly IEventSource _events;
 
-    // Container and image counts will come from the tables later migrations add; see CountContainers/CountImages.
     private readonly StateStore _store;
     private readonly Images.IImageUsage? _images;
+    private readonly Containers.IContainerUsage? _containers;
     private readonly string _engineId;
     private readonly IReadOnlyList<IReadOnlyList<string>> _driverStatus;
     private RegistryServiceConfig _registryConfig;
     private readonly Lazy<RuntimeVersion?> _defaultRuntimeVersion;
 
-    public SystemService(EngineOptions options, HostInfo host, IEventSource events, StateStore store, Images.IImageUsage? images = null)
+    public SystemService(EngineOptions options, HostInfo host, IEventSource events, StateStore store, Images.IImageUsage? images = null, Containers.IContainerUsage? containers = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(host);
@@ -36,6 +36,7 @@ public sealed class SystemService : ISystemService
         _events = events;
         _store = store;
         _images = images;
+        _containers = containers;
         _engineId = SystemInfo.EngineId.LoadOrCreate(options.DataRoot);
         _driverStatus =
         [
@@ -207,10 +208,10 @@ public sealed class SystemService : ISystemService
 
     public SystemDataUsage GetDataUsage() => new()
     {
-        // Layers, images, containers, volumes and build cache report here once their stores exist.
+        // Volumes and build cache report here once their stores exist.
         LayersSize = _images?.LayersSize() ?? 0,
         Images = _images?.List(new Images.ImageListOptions(All: true, Digests: false, FiltersJson: null)) ?? [],
-        Containers = [],
+        Containers = _containers?.ListWithSizes() ?? [],
         Volumes = [],
         BuildCache = [],
     };
@@ -263,8 +264,16 @@ public sealed class SystemService : ISystemService
         return new UriBuilder(uri) { UserName = "xxxxx", Password = "xxxxx" }.Uri.ToString().TrimEnd('/');
     }
 
-    // Seam: the container and image stores (later migrations on _store) answer these.
-    private static (int Total, int Running, int Paused, int Stopped) CountContainers() => (0, 0, 0, 0);
+    private (int Total, int Running, int Paused, int Stopped) CountContainers()
+    {
+        if (_containers is null)
+        {
+            return (0, 0, 0, 0);
+        }
+
+        var counts = _containers.Counts();
+        return (counts.Total, counts.Running, counts.Paused, counts.Stopped);
+    }
 
     private int CountImages() => _images?.Count() ?? 0;
 

@@ -1,0 +1,68 @@
+using System.Globalization;
+
+namespace Wharf.Engine.Containers;
+
+/// <summary>go-units' <c>HumanDuration</c>, which dockerd uses in container status strings ("Up 3 seconds", "Exited (0) About a minute ago").</summary>
+internal static class HumanDuration
+{
+    public static string Format(TimeSpan duration)
+    {
+        var seconds = (long)duration.TotalSeconds;
+        if (seconds < 1)
+        {
+            return "Less than a second";
+        }
+
+        if (seconds == 1)
+        {
+            return "1 second";
+        }
+
+        if (seconds < 60)
+        {
+            return Invariant($"{seconds} seconds");
+        }
+
+        var minutes = (long)duration.TotalMinutes;
+        if (minutes == 1)
+        {
+            return "About a minute";
+        }
+
+        if (minutes < 60)
+        {
+            return Invariant($"{minutes} minutes");
+        }
+
+        // Go rounds hours to the nearest (int(d.Hours() + 0.5)), and only hours.
+        var hours = (long)(duration.TotalHours + 0.5);
+        if (hours == 1)
+        {
+            return "About an hour";
+        }
+
+        if (hours < 48)
+        {
+            return Invariant($"{hours} hours");
+        }
+
+        if (hours < 24 * 7 * 2)
+        {
+            return Invariant($"{hours / 24} days");
+        }
+
+        if (hours < 24 * 30 * 2)
+        {
+            return Invariant($"{hours / 24 / 7} weeks");
+        }
+
+        if (hours < 24 * 365 * 2)
+        {
+            return Invariant($"{hours / 24 / 30} months");
+        }
+
+        return Invariant($"{(long)duration.TotalHours / 24 / 365} years");
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}
