@@ -26,8 +26,8 @@ internal sealed class AttachRoutes
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapPost("/containers/{name}/attach", AttachAsync);
-        routes.MapPost("/containers/{name}/resize", ResizeAsync);
+        routes.MapPost("/containers/{name:.*}/attach", AttachAsync);
+        routes.MapPost("/containers/{name:.*}/resize", ResizeAsync);
     }
 
     private async ValueTask AttachAsync(RequestContext context)

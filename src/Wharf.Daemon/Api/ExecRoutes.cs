@@ -19,7 +19,7 @@ internal sealed class ExecRoutes
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapPost("/containers/{name}/exec", CreateAsync);
+        routes.MapPost("/containers/{name:.*}/exec", CreateAsync);
         routes.MapPost("/exec/{name}/start", StartAsync);
         routes.MapPost("/exec/{name}/resize", ResizeAsync);
         routes.MapGet("/exec/{id}/json", Inspect);

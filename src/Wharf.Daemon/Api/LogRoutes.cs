@@ -27,7 +27,7 @@ internal sealed class LogRoutes
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet("/containers/{name}/logs", GetLogsAsync);
+        routes.MapGet("/containers/{name:.*}/logs", GetLogsAsync);
     }
 
     /// <summary>since/until as dockerd's timetypes.ParseTimestamps reads them: unix seconds with an optional fraction; an until of 0 means none.</summary>

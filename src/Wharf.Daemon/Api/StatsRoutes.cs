@@ -20,8 +20,8 @@ internal sealed class StatsRoutes
     public void Register(RouteTable routes)
     {
         ArgumentNullException.ThrowIfNull(routes);
-        routes.MapGet("/containers/{name}/stats", GetStatsAsync);
-        routes.MapGet("/containers/{name}/top", GetTopAsync);
+        routes.MapGet("/containers/{name:.*}/stats", GetStatsAsync);
+        routes.MapGet("/containers/{name:.*}/top", GetTopAsync);
     }
 
     private async ValueTask GetStatsAsync(RequestContext context)
