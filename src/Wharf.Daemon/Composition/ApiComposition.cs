@@ -10,7 +10,7 @@ namespace Wharf.Daemon.Composition;
 /// <summary>The route table: every API area registers its routes here, in dockerd's order.</summary>
 internal static class ApiComposition
 {
-    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, IContainerService? containers = null)
+    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, IContainerService? containers = null, ContainerStreamServices? streams = null)
     {
         var routes = new RouteTable();
         new SystemRoutes(system).Register(routes);
@@ -25,6 +25,20 @@ internal static class ApiComposition
             new ContainerRoutes(containers).Register(routes);
         }
 
+        if (streams is not null)
+        {
+            RegisterStreams(routes, streams);
+        }
+
         return routes;
+    }
+
+    /// <summary>Attach, logs, exec, stats and top: the container routes that stream.</summary>
+    private static void RegisterStreams(RouteTable routes, ContainerStreamServices streams)
+    {
+        new AttachRoutes(streams.Containers, streams.Logs, streams.Events).Register(routes);
+        new LogRoutes(streams.Containers, streams.Logs).Register(routes);
+        new ExecRoutes(streams.Execs).Register(routes);
+        new StatsRoutes(streams.Stats, streams.Top).Register(routes);
     }
 }

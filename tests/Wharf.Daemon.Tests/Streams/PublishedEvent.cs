@@ -1,0 +1,3 @@
+namespace Wharf.Daemon.Tests.Streams;
+
+internal sealed record PublishedEvent(string Type, string Action, string ActorId, IReadOnlyDictionary<string, string> Attributes);
