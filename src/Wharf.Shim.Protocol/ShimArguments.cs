@@ -5,7 +5,7 @@ namespace Wharf.Shim.Protocol;
 /// <summary>
 /// The command line wharfd starts <c>wharf-shim</c> with. Both sides use this type, so that the flags cannot drift:
 /// <c>--id ID --bundle DIR --state DIR --socket PATH --runtime PATH --runtime-root DIR [--tty] [--stdin]
-/// [--stdin-once] --log-driver NAME [--log-path PATH] [--log-opt K=V]… [--memory-cgroup DIR] [--height N --width N]</c>.
+/// [--stdin-once] [--replay-first-attach] --log-driver NAME [--log-path PATH] [--log-opt K=V]… [--memory-cgroup DIR] [--height N --width N]</c>.
 /// </summary>
 public sealed class ShimArguments
 {
@@ -34,6 +34,9 @@ public sealed class ShimArguments
     public IReadOnlyDictionary<string, string> LogOptions { get; init; } = new Dictionary<string, string>();
 
     public string? MemoryCgroupPath { get; init; }
+
+    /// <summary>Keep the output until the first attach connects, and give it to that client (docker run attaches before the start).</summary>
+    public bool ReplayToFirstAttach { get; init; }
 
     public int Height { get; init; }
 
@@ -64,6 +67,11 @@ public sealed class ShimArguments
         if (StdinOnce)
         {
             arguments.Add("--stdin-once");
+        }
+
+        if (ReplayToFirstAttach)
+        {
+            arguments.Add("--replay-first-attach");
         }
 
         if (LogPath.Length > 0)
@@ -101,7 +109,7 @@ public sealed class ShimArguments
         ArgumentNullException.ThrowIfNull(arguments);
         string id = "", bundle = "", state = "", socket = "", runtime = "/usr/sbin/runc", runtimeRoot = "", driver = LogDrivers.JsonFile, logPath = "";
         string? memoryCgroup = null;
-        bool tty = false, stdin = false, stdinOnce = false;
+        bool tty = false, stdin = false, stdinOnce = false, replay = false;
         int height = 0, width = 0;
         var options = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < arguments.Count; i++)
@@ -117,6 +125,9 @@ public sealed class ShimArguments
                     continue;
                 case "--stdin-once":
                     stdinOnce = true;
+                    continue;
+                case "--replay-first-attach":
+                    replay = true;
                     continue;
             }
 
@@ -169,6 +180,7 @@ public sealed class ShimArguments
             Tty = tty,
             OpenStdin = stdin,
             StdinOnce = stdinOnce,
+            ReplayToFirstAttach = replay,
             LogDriver = driver,
             LogPath = logPath,
             LogOptions = options,

@@ -2,12 +2,30 @@ using Wharf.Shim.Protocol;
 
 namespace Wharf.Shim;
 
-/// <summary>Fans init's live output out to every attached client; at exit each gets an Exit frame and is closed.</summary>
+/// <summary>
+/// Fans init's live output out to every attached client; at exit each gets an Exit frame and is closed. In replay
+/// mode the output is also kept (up to <see cref="MaxReplayBytes"/>, oldest dropped first) until the first client
+/// attaches, which gets it before anything live.
+/// </summary>
 internal sealed class AttachHub
 {
+    private const int MaxReplayBytes = 1 << 20;
+
     private readonly Lock _lock = new();
     private readonly List<AttachClient> _clients = [];
+    private readonly ManualResetEventSlim _firstAttached;
+    private Queue<(ShimFrameKind Stream, byte[] Frame)>? _replay;
+    private int _replayBytes;
     private byte[]? _exitFrame;
+
+    public AttachHub(bool replayToFirstAttach)
+    {
+        _firstAttached = new ManualResetEventSlim(!replayToFirstAttach);
+        _replay = replayToFirstAttach ? new Queue<(ShimFrameKind, byte[])>() : null;
+    }
+
+    /// <summary>In replay mode, waits (bounded) until a client attached; returns at once otherwise.</summary>
+    public void WaitForFirstAttach(TimeSpan timeout) => _firstAttached.Wait(timeout);
 
     /// <summary>Adds a client; false when init has already exited (the caller answers with the exit instead).</summary>
     public bool Add(AttachClient client)
@@ -19,6 +37,20 @@ internal sealed class AttachHub
                 client.Start();
                 client.Finish(_exitFrame);
                 return false;
+            }
+
+            if (_replay is not null)
+            {
+                foreach (var (stream, frame) in _replay)
+                {
+                    if (stream == ShimFrameKind.Stdout ? client.WantsStdout : client.WantsStderr)
+                    {
+                        client.TryEnqueue(frame);
+                    }
+                }
+
+                _replay = null;
+                _firstAttached.Set();
             }
 
             _clients.Add(client);
@@ -41,6 +73,17 @@ internal sealed class AttachHub
     {
         lock (_lock)
         {
+            if (_replay is not null)
+            {
+                var kept = ShimFrames.Encode(stream, data);
+                _replay.Enqueue((stream, kept));
+                _replayBytes += kept.Length;
+                while (_replayBytes > MaxReplayBytes && _replay.Count > 1)
+                {
+                    _replayBytes -= _replay.Dequeue().Frame.Length;
+                }
+            }
+
             if (_clients.Count == 0)
             {
                 return;

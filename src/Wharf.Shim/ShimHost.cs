@@ -13,11 +13,12 @@ namespace Wharf.Shim;
 internal sealed class ShimHost
 {
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FirstAttachTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ShimArguments _options;
     private readonly Reaper _reaper = new();
     private readonly Runc _runc;
-    private readonly AttachHub _hub = new();
+    private readonly AttachHub _hub;
     private readonly Lock _execLock = new();
     private readonly Dictionary<string, ExecSession> _execs = new(StringComparer.Ordinal);
     private readonly List<ExecSession> _allExecs = [];
@@ -40,6 +41,7 @@ internal sealed class ShimHost
     public ShimHost(ShimArguments options)
     {
         _options = options;
+        _hub = new AttachHub(options.ReplayToFirstAttach);
         _runc = new Runc(options.RuntimePath, options.RuntimeRoot, options.Id, _reaper);
     }
 
@@ -202,6 +204,8 @@ internal sealed class ShimHost
 
         _exit = new ShimResponse { Pid = _initPid, Exited = true, ExitCode = exitCode, FinishedAt = record.FinishedAt, OomKilled = oomKilled };
         _exitRecorded.Set();
+        // docker run's attach reaches the shim just after the start: a process quicker than that must not take its output away with it.
+        _hub.WaitForFirstAttach(FirstAttachTimeout);
         _hub.Complete(exitCode, DrainTimeout);
         List<ExecSession> execs;
         lock (_execLock)

@@ -62,6 +62,7 @@ public sealed class ShimRuntime : IContainerRuntime
             Tty = spec.Tty,
             OpenStdin = spec.OpenStdin,
             StdinOnce = spec.StdinOnce,
+            ReplayToFirstAttach = spec.ReplayToFirstAttach,
             LogDriver = spec.Log.Driver,
             LogPath = spec.Log.Driver == LogDrivers.None ? "" : spec.Log.Path,
             LogOptions = spec.Log.Options,
