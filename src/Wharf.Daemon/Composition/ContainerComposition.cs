@@ -38,11 +38,18 @@ internal static partial class ContainerComposition
         };
     }
 
-    /// <summary>The runc (or other OCI runtime) executable of the default runtime.</summary>
+    /// <summary>The runc (or other OCI runtime) executable of the default runtime, looked up in PATH when it is a bare name.</summary>
     public static string DefaultRuntimePath(DaemonOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return options.Runtimes.TryGetValue(options.DefaultRuntime, out var path) && path.Length > 0 ? path : "runc";
+        var path = options.Runtimes.TryGetValue(options.DefaultRuntime, out var configured) && configured.Length > 0 ? configured : "runc";
+        if (path.Contains('/', StringComparison.Ordinal))
+        {
+            return path;
+        }
+
+        var directories = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries).Concat(["/usr/local/sbin", "/usr/local/bin", "/usr/sbin", "/usr/bin", "/sbin", "/bin"]);
+        return directories.Select(d => Path.Combine(d, path)).FirstOrDefault(File.Exists) ?? path;
     }
 
     /// <summary>go-units' RAMInBytes (binary multiples: 64M = 64 MiB); the value was validated when the configuration was read.</summary>

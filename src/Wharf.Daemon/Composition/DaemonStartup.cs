@@ -5,10 +5,13 @@ using Wharf.Daemon.Configuration;
 using Wharf.Daemon.Http;
 using Wharf.Daemon.Logging;
 using Wharf.Daemon.Routing;
+using Wharf.Engine.Containers;
+using Wharf.Engine.Containers.Oci;
 using Wharf.Engine.Content;
 using Wharf.Engine.Events;
 using Wharf.Engine.Images;
 using Wharf.Engine.Layers;
+using Wharf.Engine.Runtime;
 using Wharf.Engine.State;
 using Wharf.Engine.SystemInfo;
 
@@ -39,11 +42,15 @@ internal static class DaemonStartup
             var host = HostInfo.Detect();
             var content = new FileContentStore(Path.Combine(options.DataRoot, "content"));
             var layers = new OverlayLayerStore(store, Path.Combine(options.DataRoot, "overlay"));
-            var images = new ImageService(store, content, layers, events, Path.Combine(options.DataRoot, "tmp"));
+            var images = new ImageService(store, content, layers, events, Path.Combine(options.DataRoot, "tmp"), containers: new ContainerImageUsage(store));
             images.Reconcile();
-            var system = new SystemService(options.ToEngineOptions(), host, events, store, images);
+            var runtime = new ShimRuntime(options.ExecRoot, Path.Combine(options.ExecRoot, "runc"), ContainerComposition.DefaultRuntimePath(options));
+            // Containers outlive wharfd whatever --live-restore says: disposing the service only drops the shim connections.
+            await using var containers = new ContainerService(ContainerComposition.Options(options, host), store, images, layers, runtime, new ContainerSpecBuilder(), events, TimeProvider.System, logger);
+            await containers.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
+            var system = new SystemService(options.ToEngineOptions(), host, events, store, images, containers);
             var reloader = new ConfigurationReloader(args, DaemonOptionsLoader.Load, options, level, events, logger, host.Hostname, () => system.EngineId, reloaded => system.Reconfigure(reloaded.ToEngineOptions()));
-            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images), logger, () => reloader.Current.Experimental);
+            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers), logger, () => reloader.Current.Experimental);
             var server = new HttpServer(router, logger);
             await using (server.ConfigureAwait(false))
             {

@@ -15,18 +15,18 @@ public sealed partial class ContainerService
     {
         ArgumentNullException.ThrowIfNull(request);
         var requestedName = string.IsNullOrEmpty(name) ? null : ContainerNames.Normalize(name);
-        var requestedConfig = ContainerConfigMerger.CopyOf(request);
-        var hostConfig = request.HostConfig ?? new HostConfig();
+        var requestedConfig = RequestDefaults.Config(ContainerConfigMerger.CopyOf(request));
+        var hostConfig = RequestDefaults.Host(request.HostConfig);
 
         // dockerd checks the settings before it looks for the image.
         var warnings = _specs.Validate(requestedConfig, hostConfig).ToList();
-        if (string.IsNullOrEmpty(request.Image))
+        if (requestedConfig.Image.Length == 0)
         {
             throw EngineException.InvalidParameter("No image was specified");
         }
 
-        var image = _images.Resolve(request.Image);
-        CheckPlatform(platform, request.Image, image);
+        var image = _images.Resolve(requestedConfig.Image);
+        CheckPlatform(platform, requestedConfig.Image, image);
         var config = ContainerConfigMerger.Merge(requestedConfig, image.Config);
         var (path, args) = ContainerConfigMerger.EntrypointAndArgs(config);
         hostConfig = ApplyHostDefaults(hostConfig);

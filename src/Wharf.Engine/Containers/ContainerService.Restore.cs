@@ -33,13 +33,14 @@ public sealed partial class ContainerService
         }
 
         await RemoveLeftoversAsync().ConfigureAwait(false);
-        var exitedWhileDown = new List<ContainerEntry>();
+        var exitedWhileDown = new List<(ContainerEntry Entry, RuntimeExit? Exit)>();
         foreach (var entry in _containers.Values.Where(e => e.Record.State.Running).ToList())
         {
             cancellationToken.ThrowIfCancellationRequested();
             if (!await ReconnectAsync(entry, cancellationToken).ConfigureAwait(false))
             {
-                exitedWhileDown.Add(entry);
+                // Read before the cleanup below removes the state dir the shim wrote it to.
+                exitedWhileDown.Add((entry, _runtime.ReadRecordedExit(entry.Id)));
             }
         }
 
@@ -55,10 +56,9 @@ public sealed partial class ContainerService
             }
         }
 
-        foreach (var entry in exitedWhileDown)
+        foreach (var (entry, exit) in exitedWhileDown)
         {
             var previous = entry.Record.State;
-            var exit = _runtime.ReadRecordedExit(entry.Id);
             var recorded = Mutate(entry, r => r with
             {
                 State = r.State with

@@ -66,7 +66,7 @@ public sealed partial class ContainerService
 
     public async Task<ContainerUpdateResponse> UpdateAsync(string nameOrId, ContainerUpdateRequest update, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(update);
+        update = RequestDefaults.Update(update);
         var entry = Resolve(nameOrId);
         await entry.Operations.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

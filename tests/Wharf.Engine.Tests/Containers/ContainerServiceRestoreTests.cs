@@ -38,7 +38,11 @@ public sealed class ContainerServiceRestoreTests
         await h.Service.StartAsync(id, None);
         var finished = DateTimeOffset.UtcNow.AddSeconds(-5);
 
-        await h.RestartDaemonAsync(runtime => runtime.RecordedExits[id] = new RuntimeExit(42, finished, false));
+        await h.RestartDaemonAsync(runtime =>
+        {
+            runtime.RecordedExits[id] = new RuntimeExit(42, finished, false);
+            runtime.States[id] = true;
+        });
 
         var inspect = h.Service.Inspect(id, false);
         Assert.Equal(("exited", 42), (inspect.State.Status, inspect.State.ExitCode));

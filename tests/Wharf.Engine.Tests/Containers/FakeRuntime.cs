@@ -64,6 +64,9 @@ public sealed class FakeRuntime : IContainerRuntime
     {
         Cleaned.Add(containerId);
         States.TryRemove(containerId, out _);
+
+        // The exit file lives in the state dir that cleanup removes.
+        RecordedExits.TryRemove(containerId, out _);
         return Task.CompletedTask;
     }
 
