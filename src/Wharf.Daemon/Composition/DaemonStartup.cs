@@ -45,12 +45,14 @@ internal static class DaemonStartup
             var images = new ImageService(store, content, layers, events, Path.Combine(options.DataRoot, "tmp"), containers: new ContainerImageUsage(store));
             images.Reconcile();
             var runtime = new ShimRuntime(options.ExecRoot, Path.Combine(options.ExecRoot, "runc"), ContainerComposition.DefaultRuntimePath(options));
+            var specs = new ContainerSpecBuilder();
             // Containers outlive wharfd whatever --live-restore says: disposing the service only drops the shim connections.
-            await using var containers = new ContainerService(ContainerComposition.Options(options, host), store, images, layers, runtime, new ContainerSpecBuilder(), events, TimeProvider.System, logger);
+            await using var containers = new ContainerService(ContainerComposition.Options(options, host), store, images, layers, runtime, specs, events, TimeProvider.System, logger);
+            using var streams = StreamComposition.Create(containers, runtime, specs, events, TimeProvider.System);
             await containers.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
             var system = new SystemService(options.ToEngineOptions(), host, events, store, images, containers);
             var reloader = new ConfigurationReloader(args, DaemonOptionsLoader.Load, options, level, events, logger, host.Hostname, () => system.EngineId, reloaded => system.Reconfigure(reloaded.ToEngineOptions()));
-            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers), logger, () => reloader.Current.Experimental);
+            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers, streams.Services), logger, () => reloader.Current.Experimental);
             var server = new HttpServer(router, logger);
             await using (server.ConfigureAwait(false))
             {
