@@ -8,11 +8,13 @@ public static class WharfBinaries
 {
     public const string DaemonName = "wharfd";
     public const string CliName = "wharf";
+    public const string ShimName = "wharf-shim";
 
     private static readonly (string Name, string Project)[] Programs =
     [
         (DaemonName, "src/Wharf.Daemon"),
         (CliName, "src/Wharf.Cli"),
+        (ShimName, "src/Wharf.Shim"),
     ];
 
     private static readonly Lazy<string> LazyDirectory = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
