@@ -14,13 +14,34 @@ internal sealed class ContainerRootfs(ILayerStore layers, ContainerPaths paths) 
 {
     private static readonly string[] MountBinaries = ["/usr/bin/mount", "/bin/mount"];
 
+    // moby's initlayer.Setup: what runc mounts over or the container expects, so that none of it shows up in the
+    // rw layer (docker diff) or depends on the image having it.
+    private static readonly (string Path, string? Target, bool Directory)[] InitEntries =
+    [
+        ("dev/pts", null, true),
+        ("dev/shm", null, true),
+        ("proc", null, true),
+        ("sys", null, true),
+        (".dockerenv", null, false),
+        ("etc/resolv.conf", null, false),
+        ("etc/hosts", null, false),
+        ("etc/hostname", null, false),
+        ("dev/console", null, false),
+        ("etc/mtab", "/proc/mounts", false),
+    ];
+
     public void Create(string id)
     {
         Directory.CreateDirectory(paths.UpperDirectory(id));
         Directory.CreateDirectory(paths.WorkDirectory(id));
         Directory.CreateDirectory(paths.MergedDirectory(id));
         Directory.CreateDirectory(paths.EmptyLowerDirectory(id));
+        CreateInitLayer(paths.InitDirectory(id));
     }
+
+    /// <summary>The lower dirs of the rw layer that belong to the container (the init layer), top first.</summary>
+    public IReadOnlyList<string> OwnLowerDirectories(string id) =>
+        Directory.Exists(paths.InitDirectory(id)) ? [paths.InitDirectory(id)] : [];
 
     public bool IsMounted(string id) => MountTable.IsMountPoint(paths.MergedDirectory(id));
 
@@ -39,6 +60,12 @@ internal sealed class ContainerRootfs(ILayerStore layers, ContainerPaths paths) 
         var options = topChainId is null
             ? new OverlayMountOptions($"lowerdir={paths.EmptyLowerDirectory(id)},upperdir={paths.UpperDirectory(id)},workdir={paths.WorkDirectory(id)}", null)
             : layers.MountOptions(topChainId, paths.UpperDirectory(id), paths.WorkDirectory(id));
+        foreach (var own in OwnLowerDirectories(id))
+        {
+            // An absolute entry resolves the same with or without the overlay root as working directory.
+            options = options with { Data = options.Data.Replace("lowerdir=", $"lowerdir={own}:", StringComparison.Ordinal) };
+        }
+
         try
         {
             if (options.WorkingDirectory is null)
@@ -89,6 +116,28 @@ internal sealed class ContainerRootfs(ILayerStore layers, ContainerPaths paths) 
                         // Gone meanwhile, or stacked under another: the next round sees what is left.
                     }
                 }
+            }
+        }
+    }
+
+    private static void CreateInitLayer(string root)
+    {
+        foreach (var (relative, target, isDirectory) in InitEntries)
+        {
+            var path = Path.Combine(root, relative);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (isDirectory)
+            {
+                Directory.CreateDirectory(path);
+            }
+            else if (target is not null)
+            {
+                File.CreateSymbolicLink(path, target);
+            }
+            else
+            {
+                File.WriteAllBytes(path, []);
+                FileNodes.ChangeMode(path, 0x1ED); // 0755, as moby creates them
             }
         }
     }

@@ -412,7 +412,7 @@ public sealed partial class ContainerService
 
     private List<string> LowerDirectories(ContainerRecord record)
     {
-        var lowers = new List<string>();
+        var lowers = new List<string>(_rootfs.OwnLowerDirectories(record.Id));
         for (var layer = record.LayerChainId is null ? null : _layers.Get(Digest.Parse(record.LayerChainId)); layer is not null; layer = layer.ParentChainId is null ? null : _layers.Get(layer.ParentChainId))
         {
             lowers.Add(_layers.DiffPath(layer));

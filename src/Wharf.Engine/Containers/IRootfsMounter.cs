@@ -9,6 +9,9 @@ internal interface IRootfsMounter
 
     bool IsMounted(string id);
 
+    /// <summary>The lower dirs the container adds above its image (the init layer), top first.</summary>
+    IReadOnlyList<string> OwnLowerDirectories(string id);
+
     /// <summary>Mounts the rootfs unless it is mounted; returns the path that becomes the container's root.</summary>
     string Mount(string id, Digest? topChainId);
 

@@ -17,6 +17,8 @@ internal sealed class DirectoryRootfs(string containersRoot) : IRootfsMounter
 
     public bool IsMounted(string id) => Mounted.ContainsKey(id);
 
+    public IReadOnlyList<string> OwnLowerDirectories(string id) => [];
+
     public string Mount(string id, Digest? topChainId)
     {
         Mounted[id] = true;
