@@ -98,24 +98,16 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
         {
             if (attach)
             {
-                connection = await client.AttachContainerAsync(id, new ContainerAttachQuery
+                (connection, streaming) = await ContainerAttachment.OpenAsync(context, _console, id, new ContainerAttachQuery
                 {
                     Stdin = request.AttachStdin,
                     Stdout = request.AttachStdout,
                     Stderr = request.AttachStderr,
                     DetachKeys = detachKeys,
-                }, CancellationToken.None).ConfigureAwait(false);
-                streaming = new HijackedStreamer(_console).StreamAsync(connection, new StreamEndpoints
-                {
-                    Input = request.AttachStdin ? _console.OpenInput() : null,
-                    Output = request.AttachStdout ? _console.Output : null,
-                    Error = request.AttachStderr ? (request.Tty ? _console.Output : _console.Error) : null,
-                    Tty = request.Tty,
-                    DetachKeys = detachKeys,
-                }, streamStop.Token);
+                }, request.Tty, stderrToOutput: true, streamStop.Token).ConfigureAwait(false);
             }
 
-            var exit = await BeginWaitAsync(client, id, spec.AutoRemove ? "removed" : "next-exit", waitStop).ConfigureAwait(false);
+            var exit = await ContainerAttachment.BeginWaitAsync(client, id, spec.AutoRemove ? "removed" : "next-exit", waitStop).ConfigureAwait(false);
             if (!attach)
             {
                 // docker prints the ID while it starts the container, so it shows even when the start fails.
@@ -131,12 +123,12 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
                 if (streaming is not null)
                 {
                     await streamStop.CancelAsync().ConfigureAwait(false);
-                    await Drain(streaming).ConfigureAwait(false);
+                    await ContainerAttachment.DrainAsync(streaming).ConfigureAwait(false);
                 }
 
                 if (spec.AutoRemove)
                 {
-                    await Drain(exit).ConfigureAwait(false);
+                    await ContainerAttachment.DrainAsync(exit).ConfigureAwait(false);
                 }
 
                 throw ContainerErrors.ForRun(ContainerErrors.Describe(ex), ProductInfo.CommandName + " run");
@@ -153,17 +145,9 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
             int status;
             if (await Task.WhenAny(streaming, exit).ConfigureAwait(false) == streaming)
             {
-                try
-                {
-                    await streaming.ConfigureAwait(false);
-                }
-                catch (DetachRequestedException)
+                if (!await ContainerAttachment.CompleteAsync(streaming).ConfigureAwait(false))
                 {
                     return;
-                }
-                catch (IOException ex)
-                {
-                    throw new CliException(1, ex.Message);
                 }
 
                 status = await ExitStatus.FromWaitAsync(exit, context.Err).ConfigureAwait(false);
@@ -178,7 +162,7 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
                     await streamStop.CancelAsync().ConfigureAwait(false);
                 }
 
-                await Drain(streaming).ConfigureAwait(false);
+                await ContainerAttachment.DrainAsync(streaming).ConfigureAwait(false);
             }
 
             ExitStatus.ThrowIfFailed(status);
@@ -189,31 +173,6 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
             {
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
-        }
-    }
-
-    /// <summary>docker registers the waiter before starting; a failed wait still lets the container start, and reports 125.</summary>
-    private static async Task<Task<ContainerWaitResponse>> BeginWaitAsync(WharfClient client, string id, string condition, CancellationToken stop)
-    {
-        try
-        {
-            return await client.BeginWaitContainerAsync(id, condition, stop).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ContainerErrors.IsClientError(ex))
-        {
-            return Task.FromException<ContainerWaitResponse>(ex);
-        }
-    }
-
-    private static async Task Drain(Task task)
-    {
-        try
-        {
-            await task.ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or DetachRequestedException || ContainerErrors.IsClientError(ex))
-        {
-            // Only waiting for it to end; its outcome no longer matters.
         }
     }
 }

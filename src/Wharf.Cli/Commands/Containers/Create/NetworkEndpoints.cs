@@ -147,7 +147,7 @@ public static class NetworkEndpoints
                     LinkLocalIPs = network.LinkLocalIps.Count > 0 ? network.LinkLocalIps : null,
                 }
                 : null,
-            MacAddress = network.MacAddress.Trim().ToLowerInvariant().Replace('-', ':'),
+            MacAddress = network.MacAddress,
         };
     }
 

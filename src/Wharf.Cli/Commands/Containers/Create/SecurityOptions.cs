@@ -32,7 +32,7 @@ public static class SecurityOptions
             var value = separator >= 0 ? option[(separator + 1)..] : "";
             if ((separator < 0 || value.Length == 0) && key != "no-new-privileges")
             {
-                throw new FormatException($"invalid --security-opt: {GoParse.Quote(option)}");
+                throw new FormatException($"Invalid --security-opt: {GoParse.Quote(option)}");
             }
 
             if (option == "systempaths=unconfined")

@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using Microsoft.Win32.SafeHandles;
 using Wharf.Linux;
 
 namespace Wharf.Cli.Commands.Containers.Streams;
@@ -16,9 +15,6 @@ public sealed class ProcessConsole : IContainerConsole
         (18, "CONT"), (20, "TSTP"), (21, "TTIN"), (22, "TTOU"), (28, "WINCH"),
     ];
 
-    private readonly Lazy<Stream> _output = new(Console.OpenStandardOutput);
-    private readonly Lazy<Stream> _error = new(Console.OpenStandardError);
-
     private ProcessConsole()
     {
     }
@@ -27,26 +23,14 @@ public sealed class ProcessConsole : IContainerConsole
 
     public bool IsOutputTerminal => Terminal.IsTerminal(1);
 
-    public Stream Output => _output.Value;
+    public Stream Output => StandardStreams.Output;
 
-    public Stream Error => _error.Value;
+    public Stream Error => StandardStreams.Error;
 
     public (int Height, int Width) OutputSize => Terminal.GetWindowSize(1);
 
-    /// <summary>
-    /// A plain file stream on fd 0: .NET's console stream line-edits a terminal, which would swallow raw keystrokes.
-    /// </summary>
-    public Stream OpenInput()
-    {
-        try
-        {
-            return new FileStream(new SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0);
-        }
-        catch (Exception ex) when (ex is IOException or ArgumentException or UnauthorizedAccessException)
-        {
-            return Stream.Null;
-        }
-    }
+    /// <summary>Raw bytes from fd 0: .NET's console stream line-edits a terminal, which would swallow keystrokes.</summary>
+    public Stream OpenInput() => StandardStreams.Input;
 
     public IDisposable MakeInputRaw()
     {
