@@ -68,7 +68,7 @@ public sealed class AttachCommand : OptionsCommand<ParsedFlags>
                     // A size change makes the shell redraw its prompt on a second attach; the monitor then sets the real size.
                     var (height, width) = _console.OutputSize;
                     await TtySizeMonitor.TryResizeAsync((h, w) => client.ResizeContainerAsync(name, h, w), height + 1, width + 1).ConfigureAwait(false);
-                    resizer = TtySizeMonitor.Start(_console, (h, w) => client.ResizeContainerAsync(name, h, w), context.Err);
+                    resizer = await TtySizeMonitor.StartAsync(_console, (h, w) => client.ResizeContainerAsync(name, h, w), context.Err).ConfigureAwait(false);
                 }
 
                 using (resizer)

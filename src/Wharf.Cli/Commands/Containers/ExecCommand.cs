@@ -99,7 +99,7 @@ public sealed class ExecCommand : OptionsCommand<ParsedFlags>
                 DetachKeys = request.DetachKeys,
             }, context.Cancellation);
             using var resizer = request.Tty && _console.IsInputTerminal
-                ? TtySizeMonitor.Start(_console, (height, width) => client.ResizeExecAsync(execId, height, width), context.Err)
+                ? await TtySizeMonitor.StartAsync(_console, (height, width) => client.ResizeExecAsync(execId, height, width), context.Err).ConfigureAwait(false)
                 : null;
             try
             {

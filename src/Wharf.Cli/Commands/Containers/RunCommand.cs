@@ -140,7 +140,7 @@ public sealed class RunCommand : OptionsCommand<ContainerRunOptions>
             }
 
             using var resizer = request.Tty && _console.IsOutputTerminal
-                ? TtySizeMonitor.Start(_console, (height, width) => client.ResizeContainerAsync(id, height, width), context.Err)
+                ? await TtySizeMonitor.StartAsync(_console, (height, width) => client.ResizeContainerAsync(id, height, width), context.Err).ConfigureAwait(false)
                 : null;
             int status;
             if (await Task.WhenAny(streaming, exit).ConfigureAwait(false) == streaming)

@@ -129,7 +129,7 @@ public sealed class StartCommand : OptionsCommand<ParsedFlags>
                 }
 
                 using var resizer = tty && _console.IsOutputTerminal
-                    ? TtySizeMonitor.Start(_console, (height, width) => client.ResizeContainerAsync(id, height, width), context.Err)
+                    ? await TtySizeMonitor.StartAsync(_console, (height, width) => client.ResizeContainerAsync(id, height, width), context.Err).ConfigureAwait(false)
                     : null;
                 if (!await ContainerAttachment.CompleteAsync(streaming).ConfigureAwait(false))
                 {

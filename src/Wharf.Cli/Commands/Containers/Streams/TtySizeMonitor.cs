@@ -9,12 +9,18 @@ public static class TtySizeMonitor
     private const int Retries = 10;
 
     /// <param name="resize">Sends a size (height, width) to the resize endpoint of the container or exec.</param>
-    public static IDisposable Start(IContainerConsole console, Func<int, int, Task> resize, TextWriter error)
+    /// <returns>Once the first attempt was made (as docker's, it is not run in the background); dispose to stop.</returns>
+    public static async Task<IDisposable> StartAsync(IContainerConsole console, Func<int, int, Task> resize, TextWriter error)
     {
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(resize);
         ArgumentNullException.ThrowIfNull(error);
-        _ = InitialResizeAsync(console, resize, error);
+        var (height, width) = console.OutputSize;
+        if (!await TryResizeAsync(resize, height, width).ConfigureAwait(false))
+        {
+            _ = RetryResizeAsync(console, resize, error);
+        }
+
         return console.OnResize(() => _ = ResizeQuietlyAsync(console, resize));
     }
 
@@ -38,18 +44,13 @@ public static class TtySizeMonitor
         }
     }
 
-    private static async Task InitialResizeAsync(IContainerConsole console, Func<int, int, Task> resize, TextWriter error)
+    /// <summary>The process may not be ready for a size yet: docker retries ten times, a little longer each time.</summary>
+    private static async Task RetryResizeAsync(IContainerConsole console, Func<int, int, Task> resize, TextWriter error)
     {
-        var (height, width) = console.OutputSize;
-        if (await TryResizeAsync(resize, height, width).ConfigureAwait(false))
-        {
-            return;
-        }
-
         for (var retry = 0; retry < Retries; retry++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds((retry + 1) * 10)).ConfigureAwait(false);
-            (height, width) = console.OutputSize;
+            var (height, width) = console.OutputSize;
             if (await TryResizeAsync(resize, height, width).ConfigureAwait(false))
             {
                 return;
