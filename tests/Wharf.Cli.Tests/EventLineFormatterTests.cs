@@ -38,7 +38,7 @@ public sealed class EventLineFormatterTests
     [Fact]
     public void Filters_become_docker_filter_json()
     {
-        Assert.Equal("{\"type\":{\"container\":true,\"image\":true},\"event\":{\"start\":true}}", FilterArguments.ToJson(["type=container", "Type=image", "event=start"]));
+        Assert.Equal("{\"event\":{\"start\":true},\"type\":{\"container\":true,\"image\":true}}", FilterArguments.ToJson(["type=container", "Type=image", "event=start"]));
         Assert.Null(FilterArguments.ToJson([]));
     }
 }

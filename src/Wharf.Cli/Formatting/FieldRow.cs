@@ -7,7 +7,7 @@ namespace Wharf.Cli.Formatting;
 /// A row of string-valued fields for <c>--format</c> output: what docker's formatter "contexts" expose as methods.
 /// <c>{{json .}}</c> writes the fields with sorted keys, as docker's formatter.MarshalJSON does.
 /// </summary>
-public sealed class FieldRow : ITemplateObject, IJsonWritable
+public sealed class FieldRow : ITemplateObject, IHtmlEscapedJson
 {
     private readonly Dictionary<string, object?> _fields = new(StringComparer.Ordinal);
 

@@ -110,14 +110,15 @@ public sealed class CliApplication
         ParsedFlags flags;
         try
         {
-            flags = FlagParser.Parse(command.Flags, rest.Skip(index).ToList(), interspersed: true);
+            flags = FlagParser.Parse(command.Flags, rest.Skip(index).ToList(), interspersed: command.InterspersedFlags);
         }
         catch (FlagParseException ex)
         {
             throw FlagError(command, ex);
         }
 
-        if (flags.HelpRequested)
+        // run/create declare their own --help because -h is --hostname there.
+        if (flags.HelpRequested || (flags.Changed("help") && flags.GetBool("help")))
         {
             return WriteHelp(command, _out, flags.ShorthandHelpUsed);
         }
@@ -134,7 +135,9 @@ public sealed class CliApplication
 
         if (command.ValidateArguments(flags.Arguments) is { } complaint)
         {
-            throw new CliException(1, $"{ProductInfo.CommandName}: '{command.CommandPath}' {complaint}\n\nUsage:  {command.UseLine}\n\nRun '{command.CommandPath} --help' for more information");
+            // docker 28's RequiresMinArgs says "See …", every other argument rule "Run …".
+            var verb = complaint.StartsWith("requires at least ", StringComparison.Ordinal) && !complaint.Contains(" at most ", StringComparison.Ordinal) ? "See" : "Run";
+            throw new CliException(1, $"{ProductInfo.CommandName}: '{command.CommandPath}' {complaint}\n\nUsage:  {command.UseLine}\n\n{verb} '{command.CommandPath} --help' for more information");
         }
 
         var context = new CommandContext(_out, _err, globals, _environment, _time, ClientFactory, cancellation);

@@ -28,6 +28,9 @@ public abstract class CliCommand
     /// <summary>cobra's aliases (<c>image list</c> for <c>image ls</c>): found when typed, left out of help listings.</summary>
     public virtual bool Hidden => false;
 
+    /// <summary>pflag's SetInterspersed: false for commands that hand the rest of the line on (<c>run IMAGE CMD -x</c>).</summary>
+    public virtual bool InterspersedFlags => true;
+
     public CliCommand? Parent { get; private set; }
 
     public IReadOnlyList<CliCommand> Subcommands => _subcommands;

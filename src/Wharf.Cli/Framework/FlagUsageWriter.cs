@@ -23,7 +23,8 @@ public static class FlagUsageWriter
             var usage = flag.Usage;
             if (!string.IsNullOrEmpty(flag.DefaultValue))
             {
-                usage += flag.Kind == FlagKind.String ? $" (default \"{flag.DefaultValue}\")" : $" (default {flag.DefaultValue})";
+                // pflag quotes only string-typed defaults: (default "missing") but (default -1), (default 0s).
+                usage += flag.DisplayType == "string" ? $" (default \"{flag.DefaultValue}\")" : $" (default {flag.DefaultValue})";
             }
 
             lines.Add((head, usage));

@@ -28,7 +28,7 @@ internal static class GoJson
         switch (value)
         {
             case IJsonWritable writable:
-                WriteElement(builder, RenderWritable(writable));
+                WriteElement(builder, RenderWritable(writable), escapeHtml: writable is IHtmlEscapedJson);
                 return;
             case JsonElement element:
                 WriteElement(builder, element);
@@ -137,7 +137,7 @@ internal static class GoJson
     }
 
     /// <summary>JSON elements keep their property order, as a Go struct marshals in field order.</summary>
-    private static void WriteElement(StringBuilder builder, JsonElement element)
+    private static void WriteElement(StringBuilder builder, JsonElement element, bool escapeHtml = false)
     {
         switch (element.ValueKind)
         {
@@ -152,9 +152,9 @@ internal static class GoJson
                     }
 
                     first = false;
-                    WriteString(builder, property.Name);
+                    WriteString(builder, property.Name, escapeHtml);
                     builder.Append(':');
-                    WriteElement(builder, property.Value);
+                    WriteElement(builder, property.Value, escapeHtml);
                 }
 
                 builder.Append('}');
@@ -169,13 +169,13 @@ internal static class GoJson
                         builder.Append(',');
                     }
 
-                    WriteElement(builder, item);
+                    WriteElement(builder, item, escapeHtml);
                 }
 
                 builder.Append(']');
                 return;
             case JsonValueKind.String:
-                WriteString(builder, element.GetString() ?? string.Empty);
+                WriteString(builder, element.GetString() ?? string.Empty, escapeHtml);
                 return;
             case JsonValueKind.Number:
                 // Integers keep their text; anything else is a float64 to Go, re-encoded in its shortest form.
@@ -194,8 +194,8 @@ internal static class GoJson
         }
     }
 
-    /// <summary>encoding/json string escaping with HTML escaping off.</summary>
-    public static void WriteString(StringBuilder builder, string text)
+    /// <summary>encoding/json string escaping, HTML escaping off unless asked for (json.Marshal has it on).</summary>
+    public static void WriteString(StringBuilder builder, string text, bool escapeHtml = false)
     {
         builder.Append('"');
         for (var i = 0; i < text.Length; i++)
@@ -210,6 +210,7 @@ internal static class GoJson
                 case '\n': builder.Append("\\n"); break;
                 case '\r': builder.Append("\\r"); break;
                 case '\t': builder.Append("\\t"); break;
+                case '<' or '>' or '&' when escapeHtml: builder.Append("\\u00").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture)); break;
                 case '\u2028': builder.Append("\\u2028"); break;
                 case '\u2029': builder.Append("\\u2029"); break;
                 default:

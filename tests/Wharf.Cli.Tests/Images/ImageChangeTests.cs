@@ -72,7 +72,7 @@ public sealed class ImageChangeTests
         Assert.Equal(0, code);
         Assert.Equal("Deleted Images:\nuntagged: a:1\ndeleted: sha256:bc09\n\nTotal reclaimed space: 4.865MB\n", output);
         var query = Uri.UnescapeDataString(Assert.Single(daemon.RequestLines, l => l.Contains("prune", StringComparison.Ordinal)));
-        Assert.Contains("""filters={"label":{"x":true},"dangling":{"false":true}}""", query, StringComparison.Ordinal);
+        Assert.Contains("""filters={"dangling":{"false":true},"label":{"x":true}}""", query, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,8 +3,9 @@ using Wharf.Cli.Framework;
 namespace Wharf.Cli.Commands.Images;
 
 /// <summary>
-/// Top-level <c>wharf inspect</c>. Images are the only object type wharf has so far, so a name that is no image is
-/// "No such object", as docker says once it has tried every type.
+/// Top-level <c>wharf inspect</c>: each name is tried as a container, then as an image (docker's inspectAll order);
+/// a name that is neither is "No such object", as docker says once it has tried every type. <c>--type</c> narrows
+/// the search to one kind.
 /// </summary>
 public sealed class InspectCommand : OptionsCommand<InspectOptions>
 {
@@ -26,7 +27,7 @@ public sealed class InspectCommand : OptionsCommand<InspectOptions>
     public override InspectOptions Bind(ParsedFlags flags)
     {
         ArgumentNullException.ThrowIfNull(flags);
-        return new(flags.Arguments, flags.GetString("format"), flags.GetString("type"));
+        return new(flags.Arguments, flags.GetString("format"), flags.GetString("type")) { Size = flags.GetBool("size") };
     }
 
     public override Task ExecuteAsync(CommandContext context, InspectOptions options)
@@ -35,14 +36,15 @@ public sealed class InspectCommand : OptionsCommand<InspectOptions>
         var type = options.Type ?? "";
         if (type.Length > 0 && Array.IndexOf(KnownTypes, type) < 0)
         {
-            throw new CliException(1, $"\"{type}\" is not a valid value for --type");
+            throw new CliException(1, $"unknown type: \"{type}\": must be one of {string.Join(", ", KnownTypes.Select(known => "\"" + known + "\""))}");
         }
 
-        if (type.Length > 0 && type != "image")
+        return type switch
         {
-            throw new CliException(1, string.Join('\n', options.Names.Select(name => "Error: No such object: " + name)));
-        }
-
-        return ImageInspectCommand.InspectImagesAsync(context, options, type.Length == 0 ? static name => "Error: No such object: " + name : null);
+            "" => Containers.ContainerInspectCommand.InspectAsync(context, options, Containers.ContainerInspectCommand.InspectAnyAsync),
+            "container" => new Containers.ContainerInspectCommand().ExecuteAsync(context, options),
+            "image" => ImageInspectCommand.InspectImagesAsync(context, options, notFound: null),
+            _ => throw new CliException(1, string.Join('\n', options.Names.Select(name => "Error: No such object: " + name))),
+        };
     }
 }

@@ -41,7 +41,7 @@ public sealed class PruneCommand : OptionsCommand<PruneOptions>
         ArgumentNullException.ThrowIfNull(options);
         var filters = options.Filters.ToList();
         filters.Add("dangling=" + (options.All ? "false" : "true"));
-        if (!options.Force && !await ConfirmAsync(context, options.All ? AllImagesWarning : DanglingWarning).ConfigureAwait(false))
+        if (!options.Force && !await ConfirmAsync(context, _streams, options.All ? AllImagesWarning : DanglingWarning).ConfigureAwait(false))
         {
             // docker 28 treats a refusal as a cancellation: nothing more printed, exit status 0.
             return;
@@ -65,11 +65,11 @@ public sealed class PruneCommand : OptionsCommand<PruneOptions>
     }
 
     /// <summary>docker's prompt.Confirm: the question with " [y/N] ", one line of input, only "y"/"Y" agrees.</summary>
-    private async Task<bool> ConfirmAsync(CommandContext context, string message)
+    internal static async Task<bool> ConfirmAsync(CommandContext context, IStandardStreams streams, string message)
     {
         await context.Out.WriteAsync(message + " [y/N] ").ConfigureAwait(false);
         await context.Out.FlushAsync(context.Cancellation).ConfigureAwait(false);
-        var answer = await _streams.In.ReadLineAsync(context.Cancellation).ConfigureAwait(false);
+        var answer = await streams.In.ReadLineAsync(context.Cancellation).ConfigureAwait(false);
         return answer?.Trim() is "y" or "Y";
     }
 }

@@ -32,6 +32,11 @@ public static class FilterArguments
             values[value] = true;
         }
 
-        return JsonSerializer.Serialize(map, CliJsonContext.Default.DictionaryStringDictionaryStringBoolean);
+        // Go marshals maps with sorted keys; the daemon doesn't care, but the request is then byte for byte docker's.
+        var sorted = map.OrderBy(pair => pair.Key, StringComparer.Ordinal).ToDictionary(
+            pair => pair.Key,
+            pair => pair.Value.OrderBy(value => value.Key, StringComparer.Ordinal).ToDictionary(value => value.Key, value => value.Value, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        return JsonSerializer.Serialize(sorted, CliJsonContext.Default.DictionaryStringDictionaryStringBoolean);
     }
 }
