@@ -583,13 +583,13 @@ public sealed partial class ContainerService
         }
     }
 
+    // No fsync: the bundle lives under the exec root (a tmpfs normally) and is written anew at every start.
     private static void WriteBytesAtomically(string path, byte[] content)
     {
         var temporary = path + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
         {
             stream.Write(content);
-            stream.Flush(flushToDisk: true);
         }
 
         File.Move(temporary, path, overwrite: true);

@@ -66,12 +66,17 @@ internal sealed class ContainerTable(StateStore state)
         }
     }
 
+    /// <summary>
+    /// Rewrites a row. State changes (started, exited, paused) are on every run's hot path and are re-derived from the
+    /// shims and their exit files at start-up, so they commit with synchronous=NORMAL: safe against kill -9, one WAL
+    /// fsync less per change (the pooled connection gets FULL back on its next open).
+    /// </summary>
     public void Update(ContainerRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         using var connection = state.OpenConnection();
         using var command = connection.CreateCommand();
-        command.CommandText = "UPDATE containers SET name = $name, record = $record WHERE id = $id;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; UPDATE containers SET name = $name, record = $record WHERE id = $id;";
         command.Parameters.AddWithValue("$id", record.Id);
         command.Parameters.AddWithValue("$name", record.Name);
         command.Parameters.AddWithValue("$record", Serialize(record));
