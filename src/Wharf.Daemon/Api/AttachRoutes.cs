@@ -104,7 +104,18 @@ internal sealed class AttachRoutes
     private async Task StreamAsync(ContainerView container, Stream connection, HijackedOutput output, bool useStdin, bool useStdout, bool useStderr, byte[] detachKeys, CancellationToken cancellationToken)
     {
         var config = container.Config;
-        var stream = await _containers.AttachAsync(container.Id, useStdin, useStdout, useStderr, cancellationToken).ConfigureAwait(false);
+        IRuntimeStream stream;
+        try
+        {
+            stream = await _containers.AttachAsync(container.Id, useStdin, useStdout, useStderr, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EngineException ex) when (ex.Kind == ErrorKind.NotFound)
+        {
+            // Removed while the attach waited for a start (docker run --rm of a command that cannot start): dockerd's
+            // attach just ends, and the client reports the start's error.
+            return;
+        }
+
         await using (stream.ConfigureAwait(false))
         {
             var options = new BridgeOptions(
