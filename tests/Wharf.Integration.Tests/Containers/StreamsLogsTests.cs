@@ -15,8 +15,10 @@ public sealed partial class StreamsLogsTests(StreamsDaemonFixture fixture, ITest
         var name = StreamsDaemonFixture.UniqueName("logs");
         try
         {
-            await Daemon.Docker.RunOkAsync("run", "--name", name, "busybox", "sh", "-c", "for i in 1 2 3 4 5; do echo line$i; done; echo oops >&2");
+            // stdout and stderr are separate pipes, read apart (as in dockerd): the pause keeps their order in the log certain.
+            await Daemon.Docker.RunOkAsync("run", "-d", "--name", name, "busybox", "sh", "-c", "for i in 1 2 3 4 5; do echo line$i; done; sleep 0.5; echo oops >&2");
 
+            await StreamsCli.WaitForInspectAsync(Daemon, name, "{{.State.Status}}", "exited");
             var all = await Daemon.Docker.RunOkAsync("logs", name);
             var tail = await Daemon.Docker.RunOkAsync("logs", "--tail", "2", name);
             var future = await Daemon.Docker.RunOkAsync("logs", "--since", DateTimeOffset.UtcNow.AddMinutes(5).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture), name);
