@@ -27,13 +27,15 @@ public sealed class ResourceLimitsTests(BusyboxDaemonFixture fixture, ITestOutpu
     {
         using var log = Daemon.CaptureLog(output);
 
-        // 30 background sleeps against a limit of 10 tasks: the shell runs out of forks, and never more than 10 run.
+        // 30 background sleeps against a limit of 10 tasks: the shell runs out of forks. The limit is read with the
+        // shell's own `read` (no fork left for a cat), and the sleeps end with the shell (PID 1 of the namespace).
+        var limitFile = HostFacts.CgroupVersion() == "2" ? "/sys/fs/cgroup/pids.max" : "/sys/fs/cgroup/pids/pids.max";
         var run = await Daemon.Docker.RunAsync(
             "run", "--rm", "--pids-limit", "10", "busybox", "sh", "-c",
-            "i=0; while [ $i -lt 30 ]; do sleep 30 & i=$((i+1)); done; cat /sys/fs/cgroup/pids/pids.max /sys/fs/cgroup/pids.max 2>/dev/null; kill $(jobs -p) 2>/dev/null; true");
+            "i=0; while [ $i -lt 30 ]; do sleep 30 & i=$((i+1)); done; read limit < " + limitFile + "; echo limit=$limit; kill -9 -1 2>/dev/null; true");
 
         Assert.Contains("can't fork", run.Stderr, StringComparison.Ordinal);
-        Assert.Contains("10", run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("limit=10", run.Stdout, StringComparison.Ordinal);
     }
 
     [RootFact]

@@ -62,7 +62,7 @@ public sealed class DockerImageListTests(ITestOutputHelper output) : IDisposable
         var rows = ImageCli.Lines(result.Stdout);
         Assert.Matches(@"^REPOSITORY\s+TAG\s+IMAGE ID\s+CREATED\s+SIZE$", rows[0]);
         // Newest first: the import was made just now.
-        Assert.Matches(@"^imported/img\s+1\s+[0-9a-f]{12}\s+(Less than a second|\d+ seconds) ago\s+\S+$", rows[1]);
+        Assert.Matches(@"^imported/img\s+1\s+[0-9a-f]{12}\s+(Less than a second|1 second|\d+ seconds) ago\s+\S+$", rows[1]);
         Assert.Matches($@"^fixture/layers\s+1\s+{ImageFixtures.ShortId(ImageFixtures.DockerImageId)}\s+.+ ago\s+[0-9.]+[kM]B$", rows[2]);
     }
 
