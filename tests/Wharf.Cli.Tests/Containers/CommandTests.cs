@@ -404,4 +404,36 @@ public sealed class CommandTests
             ["GET /containers/web/json", $"POST /containers/{ContainerScript.Id}/attach?stderr=1&stdin=1&stdout=1&stream=1", $"POST /containers/{ContainerScript.Id}/wait?condition=next-exit", $"POST /containers/{ContainerScript.Id}/start"],
             daemon.Lines);
     }
+
+    [Fact]
+    public async Task Detaching_from_attach_reports_the_escape_sequence_as_docker_does()
+    {
+        await using var daemon = new ScriptedDaemon(async exchange =>
+        {
+            switch (exchange.Request.Path)
+            {
+                case "/containers/c1/json":
+                    await exchange.RespondAsync(200, """{"Id":"c1","Config":{"Tty":true,"OpenStdin":true},"State":{"Running":true}}""");
+                    break;
+                case "/containers/c1/wait":
+                    await exchange.BeginChunkedAsync();
+                    await exchange.ReadToEndAsync();
+                    break;
+                case "/containers/c1/attach":
+                    await exchange.UpgradeAsync();
+                    await exchange.ReadToEndAsync();
+                    break;
+                default:
+                    await exchange.NoContentAsync();
+                    break;
+            }
+        });
+        var console = new FakeConsole(inputTerminal: true, inputStream: new OneByteStream([(byte)'a', 16, 17]));
+
+        var result = await ContainerCli.RunAsync(daemon.Host, console, "attach", "c1");
+
+        Assert.Equal((1, "", "read escape sequence\n"), result);
+        Assert.Equal(["POST /containers/c1/wait", "GET /containers/c1/json", "POST /containers/c1/attach?stderr=1&stdin=1&stdout=1&stream=1", "GET /containers/c1/json"], daemon.Lines);
+        Assert.Equal((1, 1), (console.RawModeEntered, console.RawModeRestored));
+    }
 }

@@ -1,7 +1,10 @@
 namespace Wharf.Cli.Tests.Containers;
 
-/// <summary>Hands out its bytes one read at a time, as a terminal delivers typed keys, then blocks like an idle terminal.</summary>
-internal sealed class OneByteStream(byte[] bytes) : Stream
+/// <summary>
+/// Hands out its bytes one read at a time, as a terminal delivers typed keys; then it blocks like an idle terminal,
+/// or, with <paramref name="endAfterwards"/>, ends.
+/// </summary>
+internal sealed class OneByteStream(byte[] bytes, bool endAfterwards = false) : Stream
 {
     private int _position;
 
@@ -19,6 +22,11 @@ internal sealed class OneByteStream(byte[] bytes) : Stream
     {
         if (_position >= bytes.Length)
         {
+            if (endAfterwards)
+            {
+                return 0;
+            }
+
             Thread.Sleep(Timeout.Infinite);
         }
 
@@ -30,6 +38,11 @@ internal sealed class OneByteStream(byte[] bytes) : Stream
     {
         if (_position >= bytes.Length)
         {
+            if (endAfterwards)
+            {
+                return 0;
+            }
+
             await Task.Delay(Timeout.Infinite, cancellationToken);
         }
 

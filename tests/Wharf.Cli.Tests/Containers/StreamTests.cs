@@ -28,7 +28,7 @@ public sealed class StreamTests
         var bytes = StdCopy.Frame(1, new byte[100_000]);
         using var stdout = new MemoryStream();
 
-        await StdCopy.CopyAsync(new OneByteStreamEnding(bytes), stdout, null);
+        await StdCopy.CopyAsync(new OneByteStream(bytes, endAfterwards: true), stdout, null);
 
         Assert.Equal(100_000, stdout.Length);
     }
@@ -71,7 +71,7 @@ public sealed class StreamTests
     [Fact]
     public async Task The_escape_proxy_holds_a_prefix_and_releases_it_when_the_sequence_breaks()
     {
-        var proxy = new EscapeProxyStream(new OneByteStreamEnding([(byte)'a', 16, (byte)'b', (byte)'c']), DetachKeys.Default);
+        var proxy = new EscapeProxyStream(new OneByteStream([(byte)'a', 16, (byte)'b', (byte)'c'], endAfterwards: true), DetachKeys.Default);
         using var copy = new MemoryStream();
 
         await proxy.CopyToAsync(copy);
@@ -82,7 +82,7 @@ public sealed class StreamTests
     [Fact]
     public async Task The_full_sequence_typed_key_by_key_detaches_without_passing_it_on()
     {
-        var proxy = new EscapeProxyStream(new OneByteStreamEnding([(byte)'a', 16, 17, (byte)'z']), DetachKeys.Default);
+        var proxy = new EscapeProxyStream(new OneByteStream([(byte)'a', 16, 17, (byte)'z'], endAfterwards: true), DetachKeys.Default);
         var buffer = new byte[16];
 
         Assert.Equal(1, await proxy.ReadAsync(buffer));
@@ -110,42 +110,5 @@ public sealed class StreamTests
     public void Run_exit_codes_follow_dockers_start_error_mapping(string message, int exitCode)
     {
         Assert.Equal(exitCode, ContainerErrors.RunExitCode(message));
-    }
-
-    /// <summary>One byte per read, then the end of the stream.</summary>
-    private sealed class OneByteStreamEnding(byte[] bytes) : Stream
-    {
-        private int _position;
-
-        public override bool CanRead => true;
-
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => bytes.Length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_position >= bytes.Length)
-            {
-                return 0;
-            }
-
-            buffer[offset] = bytes[_position++];
-            return 1;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }

@@ -77,7 +77,8 @@ public sealed class AttachCommand : OptionsCommand<ParsedFlags>
                     {
                         if (!await ContainerAttachment.CompleteAsync(streaming).ConfigureAwait(false))
                         {
-                            return;
+                            // Unlike run and start, docker's attach returns the escape error itself.
+                            throw new CliException(1, new DetachRequestedException().Message);
                         }
                     }
                     catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
