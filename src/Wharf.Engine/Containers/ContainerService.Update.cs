@@ -101,14 +101,20 @@ public sealed partial class ContainerService
             var task = entry.Task;
             if (task is not null && !saved.State.Restarting)
             {
+                Exception? failure = null;
                 try
                 {
                     await _runtime.UpdateAsync(record.Id, _specs.BuildResources(updated), CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (Exception e) when (e is EngineException or IOException)
                 {
+                    failure = e;
+                }
+
+                if (failure is not null && !await HasEndedAsync(task).ConfigureAwait(false))
+                {
                     Mutate(entry, r => r with { HostConfig = previous });
-                    throw new EngineException(ErrorKind.Internal, $"Cannot update container {record.Id}: {e.Message}", e);
+                    throw new EngineException(ErrorKind.Internal, $"Cannot update container {record.Id}: {failure.Message}", failure);
                 }
             }
 
@@ -118,6 +124,27 @@ public sealed partial class ContainerService
         finally
         {
             entry.Operations.Release();
+        }
+    }
+
+    /// <summary>
+    /// Whether the run ended (its process exited just as runc was asked to update it): then the saved limits simply
+    /// apply from the next start, as for a stopped container. The shim reports an exit a moment after runc sees it.
+    /// </summary>
+    private static async Task<bool> HasEndedAsync(Runtime.IRuntimeTask task)
+    {
+        try
+        {
+            await task.Exited.WaitAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception e) when (e is EngineException or IOException or OperationCanceledException)
+        {
+            return true;
         }
     }
 
