@@ -54,7 +54,9 @@ engine_cli() {
     docker-cli-on-wharf) "${DOCKER_CLI}" -H "unix://${SOCKET[wharf]}" "$@" ;;
     dockerd) "${DOCKER_CLI}" -H "unix://${SOCKET[dockerd]}" "$@" ;;
     podman)
-      CONTAINERS_STORAGE_CONF="${DIR[podman]}/storage.conf" TMPDIR="${DIR[podman]}/tmp" \
+      # Podman raises RLIMIT_NOFILE past the host's hard limit, which needs CAP_SYS_RESOURCE (not every host grants
+      # it to root, this CI machine does not); containers.conf's `default_ulimits = []` keeps the host's limits.
+      CONTAINERS_CONF="${DIR[podman]}/containers.conf" CONTAINERS_STORAGE_CONF="${DIR[podman]}/storage.conf" TMPDIR="${DIR[podman]}/tmp" \
         podman --root "${DIR[podman]}/root" --runroot "${DIR[podman]}/runroot" --tmpdir "${DIR[podman]}/libpod" \
         --storage-driver overlay --events-backend file --cgroup-manager cgroupfs "$@"
       ;;
@@ -88,7 +90,7 @@ start_engines() {
         ;;
       docker-cli-on-wharf)
         [[ -n "${SOCKET[wharf]:-}" ]] || { NOTE[${name}]="needs the wharf engine first in ENGINES"; continue; }
-        NOTE[${name}]="docker CLI $("${DOCKER_CLI}" version --format '{{.Client.Version}}' 2>/dev/null) → wharfd"
+        NOTE[${name}]="docker CLI $("${DOCKER_CLI}" --version | awk '{ print $3 }' | tr -d ,) → wharfd"
         ;;
       dockerd)
         command -v dockerd >/dev/null 2>&1 || { NOTE[dockerd]="not installed (apt-get install docker.io)"; continue; }
@@ -103,6 +105,7 @@ start_engines() {
         mkdir -p "${DIR[podman]}/root" "${DIR[podman]}/runroot" "${DIR[podman]}/tmp" "${DIR[podman]}/libpod"
         printf '[storage]\ndriver = "overlay"\ngraphroot = "%s"\nrunroot = "%s"\n' "${DIR[podman]}/root" "${DIR[podman]}/runroot" \
           >"${DIR[podman]}/storage.conf"
+        printf '[containers]\ndefault_ulimits = []\n' >"${DIR[podman]}/containers.conf"
         engine_cli podman load -q -i "${BENCH_WORK}/image/busybox.tar" >/dev/null
         NOTE[podman]="podman $(podman --version | awk '{ print $3 }') (conmon, runc)"
         ;;
