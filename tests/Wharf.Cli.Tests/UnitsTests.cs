@@ -1,3 +1,4 @@
+using Wharf.Api.Time;
 using Wharf.Cli.Formatting;
 
 namespace Wharf.Cli.Tests;

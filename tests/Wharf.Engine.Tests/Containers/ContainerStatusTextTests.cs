@@ -1,3 +1,4 @@
+using Wharf.Api.Time;
 using Wharf.Api;
 using Wharf.Engine.Containers;
 

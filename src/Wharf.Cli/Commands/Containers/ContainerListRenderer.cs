@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wharf.Api.Time;
 using Wharf.Api;
 using Wharf.Cli.Commands.Images;
 using Wharf.Cli.Formatting;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wharf.Api.Time;
 using Wharf.Api;
 using Wharf.Cli.Formatting;
 using Wharf.Templates;

@@ -1,8 +1,11 @@
 using System.Globalization;
 
-namespace Wharf.Cli.Formatting;
+namespace Wharf.Api.Time;
 
-/// <summary>go-units HumanDuration ("About a minute", "3 hours", "2 weeks") used in "CREATED" columns as "… ago".</summary>
+/// <summary>
+/// go-units' <c>HumanDuration</c> ("About a minute", "3 hours", "2 weeks"): dockerd's container status strings ("Up 3
+/// seconds", "Exited (0) About a minute ago") and the CLI's CREATED columns ("… ago").
+/// </summary>
 public static class HumanDuration
 {
     public static string Format(TimeSpan duration)
@@ -34,6 +37,7 @@ public static class HumanDuration
             return Invariant($"{minutes} minutes");
         }
 
+        // Go rounds hours to the nearest (int(d.Hours() + 0.5)), and only hours.
         var hours = (long)(duration.TotalHours + 0.5);
         if (hours == 1)
         {
@@ -60,11 +64,11 @@ public static class HumanDuration
             return Invariant($"{hours / 24 / 30} months");
         }
 
-        return Invariant($"{(long)(duration.TotalHours / 24 / 365)} years");
+        return Invariant($"{(long)duration.TotalHours / 24 / 365} years");
     }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>"2 hours ago", as docker's CreatedSince/RunningFor columns print it.</summary>
     public static string Ago(DateTimeOffset then, DateTimeOffset now) => Format(now - then) + " ago";
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
