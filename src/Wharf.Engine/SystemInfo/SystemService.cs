@@ -206,15 +206,22 @@ public sealed class SystemService : ISystemService
         };
     }
 
-    public SystemDataUsage GetDataUsage() => new()
+    public SystemDataUsage GetDataUsage()
     {
-        // Volumes and build cache report here once their stores exist.
-        LayersSize = _images?.LayersSize() ?? 0,
-        Images = _images?.List(new Images.ImageListOptions(All: true, Digests: false, FiltersJson: null)) ?? [],
-        Containers = _containers?.ListWithSizes() ?? [],
-        Volumes = [],
-        BuildCache = [],
-    };
+        var containers = _containers?.ListWithSizes() ?? [];
+        var images = _images?.List(new Images.ImageListOptions(All: true, Digests: false, FiltersJson: null)) ?? [];
+        return new SystemDataUsage
+        {
+            // Volumes and build cache report here once their stores exist.
+            LayersSize = _images?.LayersSize() ?? 0,
+
+            // dockerd counts each image's containers here (docker system df's ACTIVE column reads it).
+            Images = [.. images.Select(image => image with { Containers = containers.Count(c => c.ImageID == image.Id) })],
+            Containers = containers,
+            Volumes = [],
+            BuildCache = [],
+        };
+    }
 
     internal static RegistryServiceConfig BuildRegistryConfig(EngineOptions options)
     {
