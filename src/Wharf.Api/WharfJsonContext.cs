@@ -40,4 +40,11 @@ namespace Wharf.Api;
 [JsonSerializable(typeof(ContainerStats))]
 [JsonSerializable(typeof(NetworkingConfig))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(NetworkResource))]
+[JsonSerializable(typeof(IReadOnlyList<NetworkResource>))]
+[JsonSerializable(typeof(NetworkCreateRequest))]
+[JsonSerializable(typeof(NetworkCreateResponse))]
+[JsonSerializable(typeof(NetworkConnectRequest))]
+[JsonSerializable(typeof(NetworkDisconnectRequest))]
+[JsonSerializable(typeof(NetworkPruneResponse))]
 public sealed partial class WharfJsonContext : JsonSerializerContext;
