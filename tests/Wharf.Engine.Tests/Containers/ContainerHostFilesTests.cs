@@ -50,4 +50,32 @@ public sealed class ContainerHostFilesTests
         Assert.Throws<EngineException>(() => ContainerHostFiles.ParseExtraHost("nocolon"));
         Assert.Equal("invalid IP address in add-host: \"x\"", Assert.Throws<EngineException>(() => ContainerHostFiles.ParseExtraHost("a:x")).Message);
     }
+
+    [Fact]
+    public void A_sandbox_hosts_file_ends_with_the_links_and_the_containers_own_address()
+    {
+        var hosts = ContainerHostFiles.SandboxHosts(["db.local:10.0.0.9"], [("172.17.0.3", "db 0123456789ab db1")], "172.17.0.2", "web", "example.com");
+
+        Assert.EndsWith("ff02::2\tip6-allrouters\n10.0.0.9\tdb.local\n172.17.0.3\tdb 0123456789ab db1\n172.17.0.2\tweb.example.com web\n", hosts);
+    }
+
+    [Fact]
+    public void User_defined_networks_resolve_through_the_embedded_dns_with_ndots_0()
+    {
+        var resolvConf = ContainerHostFiles.EmbeddedDnsResolvConf("nameserver 10.0.0.2\nsearch lan\noptions ndots:5 edns0\n", "127.0.0.11", [], []);
+
+        Assert.Equal("search lan\nnameserver 127.0.0.11\noptions ndots:0 edns0\n", resolvConf);
+    }
+
+    [Fact]
+    public void A_containers_own_ndots_option_is_kept()
+    {
+        Assert.Equal("nameserver 127.0.0.11\noptions ndots:2\n", ContainerHostFiles.EmbeddedDnsResolvConf("nameserver 10.0.0.2\n", "127.0.0.11", [], ["ndots:2"]));
+    }
+
+    [Fact]
+    public void Every_name_server_counts_as_an_upstream_loopback_included()
+    {
+        Assert.Equal(["127.0.0.53", "10.0.0.2", "fe80::1"], ContainerHostFiles.NameServers("nameserver 127.0.0.53\nnameserver 10.0.0.2\nnameserver fe80::1%eth0\n"));
+    }
 }
