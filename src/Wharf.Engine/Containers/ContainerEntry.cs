@@ -46,6 +46,9 @@ internal sealed class ContainerEntry
     /// <summary>What the current run was started with (exec builds its processes from it).</summary>
     public ContainerSpecContext? SpecContext { get; set; }
 
+    /// <summary>The interface (eth0, eth1…) of each network the running container has an endpoint on, by network ID.</summary>
+    public Dictionary<string, string> Interfaces { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Cancels the back-off before a restart (a stop, kill or rm while restarting).</summary>
     public CancellationTokenSource? PendingRestart { get; set; }
 

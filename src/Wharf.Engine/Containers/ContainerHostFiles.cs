@@ -101,6 +101,59 @@ internal static class ContainerHostFiles
         return builder.ToString();
     }
 
+    /// <summary>
+    /// /etc/hosts of a container in a sandbox of its own, as libnetwork leaves it after the join: the defaults, the
+    /// <c>--add-host</c> entries, the links (default bridge), then the container's own address with its host name.
+    /// </summary>
+    public static string SandboxHosts(IReadOnlyList<string> extraHosts, IReadOnlyList<(string Address, string Names)> links, string? ownAddress, string hostname, string domainname)
+    {
+        ArgumentNullException.ThrowIfNull(links);
+        var builder = new StringBuilder(Hosts(false, null, extraHosts));
+        foreach (var (address, names) in links)
+        {
+            builder.Append(address).Append('\t').Append(names).Append('\n');
+        }
+
+        if (ownAddress is not null && hostname.Length > 0)
+        {
+            var fqdn = domainname.Length > 0 ? hostname + "." + domainname : hostname;
+            var dot = fqdn.IndexOf('.', StringComparison.Ordinal);
+            builder.Append(ownAddress).Append('\t').Append(dot > 0 ? fqdn + " " + fqdn[..dot] : fqdn).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// resolv.conf for user-defined networks: the embedded DNS as the only name server, the search domains and options
+    /// of the container or the host, and <c>ndots:0</c> as dockerd adds.
+    /// </summary>
+    public static string EmbeddedDnsResolvConf(string hostResolvConf, string nameServer, IReadOnlyList<string> search, IReadOnlyList<string> options)
+    {
+        ArgumentNullException.ThrowIfNull(hostResolvConf);
+        ArgumentNullException.ThrowIfNull(search);
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new StringBuilder();
+        var searchList = search.Count > 0 ? search : Values(hostResolvConf, "search", "domain");
+        if (searchList.Count > 0 && string.Join(' ', searchList).Trim() != ".")
+        {
+            builder.Append("search ").Append(string.Join(' ', searchList)).Append('\n');
+        }
+
+        builder.Append("nameserver ").Append(nameServer).Append('\n');
+        var optionList = options.Count > 0 ? [.. options] : Values(hostResolvConf, "options").Where(o => !o.StartsWith("ndots:", StringComparison.Ordinal)).ToList();
+        if (!optionList.Any(o => o.StartsWith("ndots:", StringComparison.Ordinal)))
+        {
+            optionList.Insert(0, "ndots:0");
+        }
+
+        builder.Append("options ").Append(string.Join(' ', optionList)).Append('\n');
+        return builder.ToString();
+    }
+
+    /// <summary>Every name server of a resolv.conf (loopback ones too: the embedded DNS forwards from the host's namespace).</summary>
+    public static IReadOnlyList<string> NameServers(string resolvConf) => Values(resolvConf ?? "", "nameserver").Select(s => s.Split('%')[0]).ToList();
+
     /// <summary>Drops loopback and IPv6 name servers; adds Docker's fallback when none is left.</summary>
     public static string FilterNameServers(string resolvConf)
     {

@@ -27,6 +27,13 @@ internal sealed record ContainerRecord
 
     public NetworkingConfig? NetworkingConfig { get; init; }
 
+    /// <summary>
+    /// The networks the container is on (keys: network names) with, while it runs, its addresses, and the published
+    /// ports: dockerd's persisted NetworkSettings. Null for records of containers made before networking (and when the
+    /// daemon runs without networking, as in unit tests).
+    /// </summary>
+    public NetworkSettings? NetworkSettings { get; init; }
+
     public string Path { get; init; } = "";
 
     public IReadOnlyList<string> Args { get; init; } = [];

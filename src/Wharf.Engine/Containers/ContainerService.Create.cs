@@ -4,6 +4,7 @@ using Wharf.Api;
 using Wharf.Engine.Errors;
 using Wharf.Engine.Images;
 using Wharf.Engine.Layers;
+using Wharf.Engine.Networking.Sandbox;
 
 namespace Wharf.Engine.Containers;
 
@@ -31,10 +32,12 @@ public sealed partial class ContainerService
         var (path, args) = ContainerConfigMerger.EntrypointAndArgs(config);
         hostConfig = ApplyHostDefaults(hostConfig);
         CheckNamespaceModes(hostConfig);
-        foreach (var entry in hostConfig.ExtraHosts ?? [])
+        foreach (var entry in WithHostGateway(hostConfig.ExtraHosts))
         {
             ContainerHostFiles.ParseExtraHost(entry);
         }
+
+        PortPlan.Validate(hostConfig);
 
         var id = NewId();
         if (config.Hostname.Length == 0)
@@ -42,6 +45,7 @@ public sealed partial class ContainerService
             config = config with { Hostname = IsHostNetwork(hostConfig) ? _options.HostName : id[..12] };
         }
 
+        var networkSettings = InitialNetworkSettings(hostConfig, request.NetworkingConfig);
         var containerName = ReserveName(requestedName, id);
         var record = new ContainerRecord
         {
@@ -53,6 +57,7 @@ public sealed partial class ContainerService
             Config = config,
             HostConfig = hostConfig,
             NetworkingConfig = request.NetworkingConfig,
+            NetworkSettings = networkSettings,
             Path = path,
             Args = args,
         };
@@ -108,7 +113,7 @@ public sealed partial class ContainerService
         var hostNetwork = IsHostNetwork(record.HostConfig);
         var hostConfig = record.HostConfig;
         WriteAtomically(_paths.HostnameFile(record.Id), ContainerHostFiles.Hostname(record.Config.Hostname));
-        WriteAtomically(_paths.HostsFile(record.Id), ContainerHostFiles.Hosts(hostNetwork, ReadHostFile(_options.HostHostsPath), hostConfig.ExtraHosts));
+        WriteAtomically(_paths.HostsFile(record.Id), ContainerHostFiles.Hosts(hostNetwork, ReadHostFile(_options.HostHostsPath), WithHostGateway(hostConfig.ExtraHosts)));
         WriteAtomically(
             _paths.ResolvConfFile(record.Id),
             ContainerHostFiles.ResolvConf(
@@ -175,8 +180,8 @@ public sealed partial class ContainerService
     }
 
     /// <summary>
-    /// Network, IPC and PID modes wharf can honour. Networks other than host and none do not exist yet: bridge (and
-    /// default) give the container a network namespace of its own with only loopback, like none.
+    /// Network, IPC and PID modes wharf can honour. Named networks are resolved with the endpoints (without networking,
+    /// as in unit tests, only the built-in modes exist and bridge gives a namespace with loopback only).
     /// </summary>
     private void CheckNamespaceModes(HostConfig hostConfig)
     {
@@ -190,7 +195,7 @@ public sealed partial class ContainerService
             }
 
         }
-        else if (network is not ("default" or "bridge" or "host" or "none"))
+        else if (_sandboxes is null && network is not ("default" or "bridge" or "host" or "none"))
         {
             throw EngineException.NotFound($"network {network} not found");
         }

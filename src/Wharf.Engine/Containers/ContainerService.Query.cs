@@ -221,11 +221,7 @@ public sealed partial class ContainerService
             SizeRootFs = sizeRootFs,
             Mounts = [],
             Config = record.Config,
-            NetworkSettings = new NetworkSettings
-            {
-                Networks = NetworksOf(record),
-                SandboxKey = "",
-            },
+            NetworkSettings = InspectNetworkSettings(record),
         };
     }
 
@@ -336,7 +332,7 @@ public sealed partial class ContainerService
             ImageID = record.ImageId,
             Command = CommandOf(record),
             Created = record.Created.ToUnixTimeSeconds(),
-            Ports = [],
+            Ports = Networking.Sandbox.PortPlan.Summary(record.State.Running ? record.NetworkSettings?.Ports : null),
             SizeRw = sizeRw,
             SizeRootFs = sizeRootFs,
             Labels = record.Config.Labels ?? [],
@@ -377,9 +373,25 @@ public sealed partial class ContainerService
         return record.Path + " " + string.Join(' ', record.Args.Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"'{a}'" : a));
     }
 
-    /// <summary>The networks a container shows (only the built-in modes exist so far, without addresses).</summary>
+    /// <summary>dockerd's inspect NetworkSettings: addresses and Ports only while the container runs.</summary>
+    private static NetworkSettings InspectNetworkSettings(ContainerRecord record)
+    {
+        if (record.NetworkSettings is not { } settings)
+        {
+            return new NetworkSettings { Networks = NetworksOf(record), SandboxKey = "" };
+        }
+
+        return settings.SandboxKey.Length > 0 ? settings : settings with { Ports = [] };
+    }
+
+    /// <summary>The networks a container shows: its recorded endpoints, else the built-in mode's network without addresses.</summary>
     private static Dictionary<string, EndpointSettings> NetworksOf(ContainerRecord record)
     {
+        if (record.NetworkSettings is { } settings)
+        {
+            return settings.Networks;
+        }
+
         var mode = record.HostConfig.NetworkMode;
         var name = mode switch
         {

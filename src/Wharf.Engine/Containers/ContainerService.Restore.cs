@@ -77,6 +77,8 @@ public sealed partial class ContainerService
             entry.SignalStopped();
         }
 
+        RestoreNetworking();
+
         foreach (var entry in _containers.Values.Where(e => e.Task is null).OrderBy(e => e.Record.Created).ToList())
         {
             var record = entry.Record;

@@ -66,11 +66,14 @@ public sealed partial class ContainerService
         IRuntimeTask task;
         var rootfsHeld = false;
         var shmMounted = false;
+        var networkUp = false;
         try
         {
             var rootfs = AcquireRootfs(entry);
             rootfsHeld = true;
             shmMounted = MountShm(record);
+            SetUpNetwork(entry);
+            networkUp = true;
             context = BuildSpecContext(record, rootfs);
             var spec = _specs.BuildSpec(context);
             var bundle = _paths.BundleDirectory(record.Id);
@@ -124,6 +127,11 @@ public sealed partial class ContainerService
             }
 
             await CleanupRuntimeAsync(record.Id).ConfigureAwait(false);
+            if (networkUp)
+            {
+                TearDownNetwork(entry);
+            }
+
             if (manual && record.HostConfig.AutoRemove)
             {
                 RunInBackground(() => AutoRemoveAsync(entry));
@@ -217,6 +225,10 @@ public sealed partial class ContainerService
             hostnamePath = _paths.HostnameFile(donor.Id);
             hostsPath = _paths.HostsFile(donor.Id);
             resolvConfPath = _paths.ResolvConfFile(donor.Id);
+        }
+        else if (_sandboxes is not null && UsesSandbox(hostConfig))
+        {
+            namespaces["network"] = _sandboxes.NamespacePath(record.Id);
         }
 
         string? shmPath = null;
@@ -435,6 +447,7 @@ public sealed partial class ContainerService
             ContainerRootfs.UnmountAll(_paths.ShmDirectory(entry.Id));
             ReleaseRootfs(entry);
             await CleanupRuntimeAsync(entry.Id).ConfigureAwait(false);
+            TearDownNetwork(entry);
 
             var now = _time.GetUtcNow();
             var record = entry.Record;
