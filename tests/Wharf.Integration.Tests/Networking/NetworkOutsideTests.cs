@@ -26,7 +26,7 @@ public sealed class NetworkOutsideTests(NetworkDaemonFixture fixture, ITestOutpu
 
             foreach (var network in new[] { normal, "bridge" })
             {
-                var reached = await Daemon.Docker.RunAsync("run", "--rm", "--network", network, "busybox", "sh", "-c", $"nc -w 3 {outside.HostAndPort} </dev/null");
+                var reached = await Daemon.Docker.RunAsync("run", "--rm", "--network", network, "busybox", "sh", "-c", $"nc -w 3 {outside.NcTarget} </dev/null");
                 Assert.True(reached.ExitCode == 0, Daemon.Describe(reached.Describe($"nc to the outside from {network}")));
                 Assert.Equal(OutsideNamespace.Greeting, reached.Stdout.Trim());
             }
@@ -36,7 +36,7 @@ public sealed class NetworkOutsideTests(NetworkDaemonFixture fixture, ITestOutpu
             Assert.All(outside.Peers, peer => Assert.Equal(OutsideNamespace.DaemonSideAddress, peer));
 
             var seen = outside.Peers.Count;
-            var blocked = await Daemon.Docker.RunAsync("run", "--rm", "--network", isolated, "busybox", "sh", "-c", $"nc -w 3 {outside.HostAndPort} </dev/null");
+            var blocked = await Daemon.Docker.RunAsync("run", "--rm", "--network", isolated, "busybox", "sh", "-c", $"nc -w 3 {outside.NcTarget} </dev/null");
             Assert.NotEqual(0, blocked.ExitCode);
             Assert.DoesNotContain(OutsideNamespace.Greeting, blocked.Stdout, StringComparison.Ordinal);
             Assert.Equal(seen, outside.Peers.Count);

@@ -38,8 +38,11 @@ public sealed class OutsideNamespace : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndPoint!).Port;
 
-    /// <summary><c>http://198.51.100.2:PORT/</c>-style target for busybox nc/wget.</summary>
-    public string HostAndPort => $"{Address}:{Port.ToString(CultureInfo.InvariantCulture)}";
+    /// <summary><c>198.51.100.2 PORT</c>, the arguments of busybox nc.</summary>
+    public string NcTarget => $"{Address} {Port.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>The outside namespace's bind mount, for checking that it is gone.</summary>
+    public string NamespacePath => _namespace.Path;
 
     /// <summary>Source addresses of the connections accepted so far.</summary>
     public IReadOnlyList<IPAddress> Peers => [.. _peers];
