@@ -9,11 +9,16 @@ internal static partial class NativeMethods
 
     private const int NoSuchProcess = 3;
 
+    private const int CloneNewNet = 0x40000000;
+
     [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
     private static partial int Kill(int pid, int signal);
 
     [LibraryImport("libc", EntryPoint = "umount2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int Umount2(string target, int flags);
+
+    [LibraryImport("libc", EntryPoint = "setns", SetLastError = true)]
+    private static partial int SetNs(SafeHandle namespaceFile, int namespaceType);
 
     /// <summary>Sends a signal; false when the process no longer exists.</summary>
     public static bool SendSignal(int pid, UnixSignal signal)
@@ -27,6 +32,15 @@ internal static partial class NativeMethods
         return error == NoSuchProcess
             ? false
             : throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {error}");
+    }
+
+    /// <summary>Moves the calling thread (only it) into the network namespace the handle refers to.</summary>
+    public static void EnterNetworkNamespace(SafeHandle namespaceFile)
+    {
+        if (SetNs(namespaceFile, CloneNewNet) != 0)
+        {
+            throw new InvalidOperationException($"setns(CLONE_NEWNET) failed: errno {Marshal.GetLastPInvokeError()}");
+        }
     }
 
     public static bool TryUnmountDetached(string target, out int errno)

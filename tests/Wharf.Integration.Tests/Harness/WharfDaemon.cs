@@ -8,7 +8,9 @@ namespace Wharf.Integration.Tests.Harness;
 
 /// <summary>
 /// A real wharfd in its own sandbox (<c>/tmp/wharf-it-XXXX/</c> with data/, exec/, wharf.sock, wharfd.pid, daemon.json
-/// and wharfd.log). Disposing stops it, kills whatever it left running in the sandbox, unmounts, keeps the log in
+/// and wharfd.log), by default in a network namespace of its own (<see cref="TestNetworkNamespace"/>) so that its
+/// bridge, nftables table and subnets never meet another daemon's; restarts stay in the same namespace. Disposing stops
+/// it, kills whatever it left running in the sandbox, unmounts, deletes the namespace, keeps the log in
 /// artifacts/test-logs and removes the sandbox.
 /// </summary>
 public sealed class WharfDaemon : IAsyncDisposable
@@ -21,6 +23,7 @@ public sealed class WharfDaemon : IAsyncDisposable
     private readonly ITestOutputHelper? _output;
     private readonly Lazy<RawApi> _api;
     private Process? _process;
+    private TestNetworkNamespace? _networkNamespace;
     private bool _disposed;
 
     private WharfDaemon(string name, WharfDaemonOptions options, ITestOutputHelper? output)
@@ -101,6 +104,12 @@ public sealed class WharfDaemon : IAsyncDisposable
 
     public RawApi Api => _api.Value;
 
+    /// <summary>The daemon's own network namespace; null with <see cref="WharfDaemonOptions.HostNetwork"/> or before the first start.</summary>
+    public TestNetworkNamespace? NetworkNamespace => _networkNamespace;
+
+    /// <summary>True when wharfd runs in the host's network namespace (<see cref="WharfDaemonOptions.HostNetwork"/>).</summary>
+    public bool UsesHostNetwork => _options.HostNetwork;
+
     public DockerCli Docker => new(this);
 
     public WharfCli Wharf => new(this);
@@ -141,7 +150,7 @@ public sealed class WharfDaemon : IAsyncDisposable
     /// <summary>Starts wharfd and waits until it answers /_ping; throws with the log if it exits or stays silent.</summary>
     public async Task StartAsync()
     {
-        Launch();
+        await LaunchAsync();
         var deadline = Stopwatch.StartNew();
         while (deadline.Elapsed < _options.StartTimeout)
         {
@@ -164,7 +173,7 @@ public sealed class WharfDaemon : IAsyncDisposable
     /// <summary>Starts wharfd expecting it to give up on its own (bad config, taken data root); returns its exit code.</summary>
     public async Task<int> RunUntilExitAsync(TimeSpan timeout)
     {
-        Launch();
+        await LaunchAsync();
         using var overrun = new CancellationTokenSource(timeout);
         try
         {
@@ -270,8 +279,27 @@ public sealed class WharfDaemon : IAsyncDisposable
 
     /// <summary>A message that carries what a failure needs: the daemon's state and the end of its log.</summary>
     public string Describe(string message) =>
-        $"{message}\n--- wharfd {Name}: sandbox {Sandbox}, pid {_process?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, "
+        $"{message}\n--- wharfd {Name}: sandbox {Sandbox}, netns {_networkNamespace?.Name ?? "host"}, pid {_process?.Id.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, "
         + $"exit code {ExitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-"}, log {LogPath} (last {LogTailLines} lines) ---\n{LogTail()}";
+
+    /// <summary>
+    /// Runs a command where wharfd's networking is: inside its network namespace (through nsenter), or on the host with
+    /// <see cref="WharfDaemonOptions.HostNetwork"/>. For reaching published ports, bridges and containers from "the host".
+    /// </summary>
+    public Task<ProcessResult> ExecInNetworkNamespaceAsync(string fileName, params string[] arguments) =>
+        ExecInNetworkNamespaceAsync(TimeSpan.FromSeconds(60), fileName, arguments);
+
+    /// <inheritdoc cref="ExecInNetworkNamespaceAsync(string, string[])"/>
+    public async Task<ProcessResult> ExecInNetworkNamespaceAsync(TimeSpan timeout, string fileName, params string[] arguments)
+    {
+        if (_options.HostNetwork)
+        {
+            return await ProcessRunner.RunAsync(fileName, arguments, timeout);
+        }
+
+        var networkNamespace = _networkNamespace ?? throw new InvalidOperationException("wharfd was never started: it has no network namespace yet.");
+        return await networkNamespace.ExecAsync(fileName, arguments, timeout);
+    }
 
     /// <summary>Docker.DotNet over this daemon's socket; pass a version to pin the API version it sends.</summary>
     public DockerClient CreateDockerClient(Version? apiVersion = null) => DockerClients.Create(SocketPath, apiVersion);
@@ -311,6 +339,14 @@ public sealed class WharfDaemon : IAsyncDisposable
             Mounts.UnmountUnder(Sandbox);
             return Task.CompletedTask;
         });
+        await Attempt(problems, async () =>
+        {
+            // Last: the containers that lived in nested namespaces are gone, so no veth peer keeps anything alive.
+            if (_networkNamespace is not null)
+            {
+                await _networkNamespace.DeleteAsync();
+            }
+        });
         await Attempt(problems, () =>
         {
             KeepLog();
@@ -329,18 +365,28 @@ public sealed class WharfDaemon : IAsyncDisposable
         }
     }
 
-    private void Launch()
+    private async Task LaunchAsync()
     {
         if (IsRunning)
         {
             throw new InvalidOperationException("wharfd is already running.");
         }
 
+        if (!_options.HostNetwork && _networkNamespace is null)
+        {
+            _networkNamespace = await TestNetworkNamespace.CreateAsync();
+            Note($"network namespace {_networkNamespace.Name}");
+        }
+
         _process?.Dispose();
-        // The shell only redirects and then execs, so the pid is wharfd's; a log file (not a pipe) means
-        // children that inherit stdio can never keep the harness waiting for EOF.
+        // The shell only redirects and then execs, and nsenter (entering only a network namespace) execs too, so the
+        // pid is wharfd's; a log file (not a pipe) means children that inherit stdio can never keep the harness
+        // waiting for EOF.
+        string[] command = _networkNamespace is { } networkNamespace
+            ? ["nsenter", $"--net={networkNamespace.Path}", "--", WharfBinaries.Daemon, .. Arguments]
+            : [WharfBinaries.Daemon, .. Arguments];
         var startInfo = new ProcessStartInfo("/bin/sh") { UseShellExecute = false };
-        foreach (var argument in (string[])["-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "wharf-it", LogPath, WharfBinaries.Daemon, .. Arguments])
+        foreach (var argument in (string[])["-c", "log=$1; shift; exec \"$@\" </dev/null >>\"$log\" 2>&1", "wharf-it", LogPath, .. command])
         {
             startInfo.ArgumentList.Add(argument);
         }

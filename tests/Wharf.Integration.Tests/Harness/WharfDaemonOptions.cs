@@ -20,6 +20,13 @@ public sealed record WharfDaemonOptions
     /// <summary>How long SIGTERM gets before StopAsync resorts to SIGKILL.</summary>
     public TimeSpan StopTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Run wharfd in the host's network namespace instead of a fresh one of its own: only for tests that need the host's
+    /// interfaces (a tcp:// listener reached from the host, the host's routes). Such daemons may meet each other's bridge
+    /// and nftables table, so they must not create networks.
+    /// </summary>
+    public bool HostNetwork { get; init; }
+
     /// <summary>Extra environment for wharfd; a null value removes the variable.</summary>
     public IReadOnlyDictionary<string, string?> Environment { get; init; } = new Dictionary<string, string?>();
 }
