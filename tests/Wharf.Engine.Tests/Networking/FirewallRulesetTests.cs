@@ -147,9 +147,14 @@ public sealed class FirewallRulesetTests
         Assert.Contains("Could not process rule: No such file or directory", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Keeps the transactions; listings (is the table there?) answer "yes, empty".</summary>
     private static string Record(List<string> buffers, string text)
     {
-        buffers.Add(text);
+        if (!text.StartsWith("list ", StringComparison.Ordinal))
+        {
+            buffers.Add(text);
+        }
+
         return string.Empty;
     }
 }

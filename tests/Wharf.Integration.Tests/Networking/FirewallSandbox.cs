@@ -101,7 +101,8 @@ internal sealed class FirewallSandbox : IAsyncDisposable
     /// <summary>Fetches <paramref name="url"/> from inside <paramref name="netns"/>; true when the sandbox page came back.</summary>
     public async Task<bool> FetchAsync(string netns, string url)
     {
-        var result = await ExecAsync(netns, "busybox", "wget", "-q", "-T", "2", "-O", "-", url);
+        // curl, not busybox wget: this busybox's wget crashes when given a timeout.
+        var result = await ExecAsync(netns, "curl", "-s", "-m", "2", url);
         return result.ExitCode == 0 && result.Stdout.Contains("hello from the sandbox", StringComparison.Ordinal);
     }
 

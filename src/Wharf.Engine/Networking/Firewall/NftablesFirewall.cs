@@ -19,6 +19,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
     private readonly NftablesContext? context;
     private readonly Lock gate = new();
     private readonly Dictionary<string, List<PortElement>> portsByContainer = new(StringComparer.Ordinal);
+    private bool tableKnown;
 
     /// <param name="table">The table's name in family <c>inet</c>; tests use names of their own.</param>
     public NftablesFirewall(string table = "wharf")
@@ -79,6 +80,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
             }
 
             Apply(text.ToString());
+            tableKnown = true;
             portsByContainer.Clear();
             foreach (var (container, list) in elements)
             {
@@ -92,6 +94,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
         ArgumentNullException.ThrowIfNull(network);
         lock (gate)
         {
+            EnsureTable();
             var text = new StringBuilder();
             NftablesRuleset.AppendAddNetwork(text, table, network);
             foreach (var family in DockerUserChain.AllFamilies)
@@ -112,6 +115,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
         ArgumentNullException.ThrowIfNull(bridgeName);
         lock (gate)
         {
+            EnsureTable();
             var text = new StringBuilder();
             NftablesRuleset.AppendRemoveNetwork(text, table, bridgeName);
             foreach (var family in DockerUserChain.AllFamilies)
@@ -139,6 +143,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
         ArgumentNullException.ThrowIfNull(ports);
         lock (gate)
         {
+            EnsureTable();
             var added = ElementsOf(ports);
             var text = new StringBuilder();
             var displaced = new List<(string Container, PortElement Element)>();
@@ -231,6 +236,7 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
             }
 
             Apply(text.ToString());
+            tableKnown = false;
             portsByContainer.Clear();
         }
     }
@@ -251,6 +257,26 @@ public sealed class NftablesFirewall : IFirewall, IDisposable
         }
 
         return elements;
+    }
+
+    /// <summary>Makes an empty table when there is none yet (a call before <see cref="Initialize"/>); an existing one is kept as it is.</summary>
+    private void EnsureTable()
+    {
+        if (tableKnown)
+        {
+            return;
+        }
+
+        try
+        {
+            run($"list table inet {table}\n");
+            tableKnown = true;
+        }
+        catch (NftablesException)
+        {
+            Apply(NftablesRuleset.Table(table, [], []));
+            tableKnown = true;
+        }
     }
 
     /// <summary>dockerd's DOCKER-USER chain of one family with rule handles, or null when there is none (no dockerd).</summary>

@@ -239,7 +239,7 @@ public sealed class HostPortReservations : IHostPortReservations, IDisposable
             : new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
         {
-            candidate.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
+            ClearReuse(candidate);
             if (address.AddressFamily == AddressFamily.InterNetworkV6)
             {
                 // [::] must not also take the IPv4 port: 0.0.0.0 is a reservation of its own.
@@ -247,6 +247,9 @@ public sealed class HostPortReservations : IHostPortReservations, IDisposable
             }
 
             candidate.Bind(new IPEndPoint(address, port));
+
+            // .NET turns SO_REUSEADDR on when it binds a TCP socket; off again, a listen() by anyone else on the port fails.
+            ClearReuse(candidate);
             socket = candidate;
             return true;
         }
@@ -256,5 +259,14 @@ public sealed class HostPortReservations : IHostPortReservations, IDisposable
             candidate.Dispose();
             return false;
         }
+    }
+
+    private static void ClearReuse(Socket socket)
+    {
+        const int SolSocket = 1;
+        const int SoReuseAddr = 2;
+        const int SoReusePort = 15;
+        socket.SetRawSocketOption(SolSocket, SoReuseAddr, BitConverter.GetBytes(0));
+        socket.SetRawSocketOption(SolSocket, SoReusePort, BitConverter.GetBytes(0));
     }
 }
