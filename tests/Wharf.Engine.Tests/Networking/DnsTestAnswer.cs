@@ -1,0 +1,3 @@
+namespace Wharf.Engine.Tests.Networking;
+
+internal sealed record DnsTestAnswer(ushort Type, uint Ttl, byte[] Data, ushort OwnerPointer);
