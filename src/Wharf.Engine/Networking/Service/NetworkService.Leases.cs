@@ -77,7 +77,8 @@ public sealed partial class NetworkService
     /// <summary>
     /// The requested address after dockerd's checks, or the lowest free one of the range (as libnetwork hands out
     /// addresses, so a new container gets .2 again once the last one is gone). The subnet's first address, its
-    /// broadcast address (IPv4), the gateway and the auxiliary addresses are never handed out.
+    /// broadcast address (IPv4), the gateway and the auxiliary addresses are never handed out; like libnetwork, an
+    /// ip-range's own first address is (10.1.8.0 of 10.1.8.0/24 in 10.1.0.0/16 is an ordinary host address).
     /// </summary>
     private static IPAddress? PickAddress(NetworkEntry entry, int version, IPAddress? requested, IEnumerable<IPAddress?> leased)
     {

@@ -80,9 +80,9 @@ public sealed partial class NetworkService : INetworkService, INetworkCatalog
     {
         lock (_gate)
         {
+            EnsureDefaultBridge();
             EnsurePredefined(HostNetworkName, HostDriver);
             EnsurePredefined(NoneNetworkName, NullDriver);
-            EnsureDefaultBridge();
             foreach (var network in _networks.Where(n => n.Info.IsBridge))
             {
                 _dataplane.EnsureBridge(BridgeSpecOf(network.Info));
