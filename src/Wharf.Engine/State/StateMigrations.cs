@@ -78,5 +78,30 @@ internal static class StateMigrations
         CREATE INDEX containers_image ON containers(image_id);
         CREATE INDEX containers_layer ON containers(layer_chain_id);
         """,
+
+        // 5: networks (Networking/Service/NetworkService). record is the network's JSON (driver, IPAM, options, labels);
+        // a row exists once its bridge and firewall rules are in place. ip_leases holds the addresses of the endpoints of
+        // running containers: the UNIQUE constraints are what keeps an address from being handed out twice on a network.
+        """
+        CREATE TABLE networks (
+            id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            record TEXT NOT NULL,
+            created_nano INTEGER NOT NULL
+        );
+        CREATE TABLE ip_leases (
+            network_id TEXT NOT NULL REFERENCES networks(id) ON DELETE CASCADE,
+            container_id TEXT NOT NULL,
+            endpoint_id TEXT NOT NULL UNIQUE,
+            address TEXT,
+            address_v6 TEXT,
+            mac TEXT NOT NULL,
+            aliases TEXT NOT NULL,
+            UNIQUE (network_id, address),
+            UNIQUE (network_id, address_v6),
+            UNIQUE (network_id, container_id)
+        );
+        CREATE INDEX ip_leases_container ON ip_leases(container_id);
+        """,
     ];
 }
