@@ -1,6 +1,7 @@
 using Wharf.Cli.Commands.Containers;
 using Wharf.Cli.Commands.Containers.Stats;
 using Wharf.Cli.Commands.Images;
+using Wharf.Cli.Commands.Networks;
 using Wharf.Cli.Commands.System;
 using Wharf.Cli.Framework;
 
@@ -85,6 +86,7 @@ public static class CommandCatalog
                 new RemoveCommand("rm"),
                 new SaveCommand(),
                 new TagCommand()),
+            NetworkCommands.Group(),
             new GroupCommand("system", "Manage Wharf").Add(
                 new DiskUsageCommand(),
                 new EventsCommand(),

@@ -67,7 +67,7 @@ public sealed class ContainerInspectCommand : OptionsCommand<InspectOptions>
         }
     }
 
-    /// <summary>The top-level <c>inspect</c>'s search: a container first, then an image; null when neither exists.</summary>
+    /// <summary>The top-level <c>inspect</c>'s search: a container first, then an image, then a network; null when none exists.</summary>
     internal static async Task<JsonElement?> InspectAnyAsync(WharfClient client, string name, bool size, CancellationToken cancellation)
     {
         try
@@ -82,6 +82,15 @@ public sealed class ContainerInspectCommand : OptionsCommand<InspectOptions>
         try
         {
             return await client.InspectImageRawAsync(name, cancellation).ConfigureAwait(false);
+        }
+        catch (WharfApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
+        {
+            // Not an image either: networks come next.
+        }
+
+        try
+        {
+            return await client.InspectNetworkRawAsync(name, verbose: false, cancellation).ConfigureAwait(false);
         }
         catch (WharfApiException ex) when (ex.StatusCode == HttpStatusCode.NotFound)
         {

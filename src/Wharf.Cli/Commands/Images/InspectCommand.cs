@@ -3,7 +3,7 @@ using Wharf.Cli.Framework;
 namespace Wharf.Cli.Commands.Images;
 
 /// <summary>
-/// Top-level <c>wharf inspect</c>: each name is tried as a container, then as an image (docker's inspectAll order);
+/// Top-level <c>wharf inspect</c>: each name is tried as a container, an image, then a network (docker's inspectAll order);
 /// a name that is neither is "No such object", as docker says once it has tried every type. <c>--type</c> narrows
 /// the search to one kind.
 /// </summary>
@@ -44,6 +44,7 @@ public sealed class InspectCommand : OptionsCommand<InspectOptions>
             "" => Containers.ContainerInspectCommand.InspectAsync(context, options, Containers.ContainerInspectCommand.InspectAnyAsync),
             "container" => new Containers.ContainerInspectCommand().ExecuteAsync(context, options),
             "image" => ImageInspectCommand.InspectImagesAsync(context, options, notFound: null),
+            "network" => Containers.ContainerInspectCommand.InspectAsync(context, options, async (client, name, _, cancellation) => await client.InspectNetworkRawAsync(name, verbose: false, cancellation).ConfigureAwait(false)),
             _ => throw new CliException(1, string.Join('\n', options.Names.Select(name => "Error: No such object: " + name))),
         };
     }
