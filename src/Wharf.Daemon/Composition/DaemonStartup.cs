@@ -11,6 +11,12 @@ using Wharf.Engine.Content;
 using Wharf.Engine.Events;
 using Wharf.Engine.Images;
 using Wharf.Engine.Layers;
+using Wharf.Engine.Networking;
+using Wharf.Engine.Networking.Bridge;
+using Wharf.Engine.Networking.Dns;
+using Wharf.Engine.Networking.Firewall;
+using Wharf.Engine.Networking.Ports;
+using Wharf.Engine.Networking.Service;
 using Wharf.Engine.Runtime;
 using Wharf.Engine.State;
 using Wharf.Engine.SystemInfo;
@@ -48,6 +54,12 @@ internal static class DaemonStartup
             var specs = new ContainerSpecBuilder();
             // Containers outlive wharfd whatever --live-restore says: disposing the service only drops the shim connections.
             await using var containers = new ContainerService(ContainerComposition.Options(options, host), store, images, layers, runtime, specs, events, TimeProvider.System, logger);
+            var dataplane = new NetlinkBridgeDataplane();
+            IFirewall firewall = options.Iptables ? new NftablesFirewall() : new DisabledFirewall();
+            var networks = new NetworkService(store, NetworkComposition.Options(options), dataplane, firewall, containers, events, TimeProvider.System);
+            await using var dns = new EmbeddedDns(containers, logger: logger);
+            containers.UseNetworking(networks, dataplane, firewall, new HostPortReservations(), dns);
+            networks.Initialize();
             using var streams = StreamComposition.Create(containers, runtime, specs, events, TimeProvider.System);
             await containers.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
             var system = new SystemService(options.ToEngineOptions(), host, events, store, images, containers);
