@@ -160,8 +160,7 @@ public sealed class RouteNetlink : IDisposable
         request.AddString(LinkInfoKind, "veth");
         var data = request.BeginNested(LinkInfoData);
         var peer = request.BeginNested(VethInfoPeer);
-        var peerFlags = pair.PeerUp ? LinkDescription.FlagUp : 0;
-        request.AddInterfaceInfo(FamilyUnspecified, 0, peerFlags, peerFlags)
+        request.AddInterfaceInfo(FamilyUnspecified, 0, 0, 0)
             .AddString(LinkName, pair.PeerName);
         if (pair.Mtu > 0)
         {

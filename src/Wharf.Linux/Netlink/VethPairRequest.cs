@@ -6,4 +6,4 @@ namespace Wharf.Linux.Netlink;
 /// <see cref="PeerNamespace"/> with its final name and MAC, so it never appears on the host.
 /// </summary>
 /// <param name="PeerMacAddress">Six bytes, or null for a random one.</param>
-public sealed record VethPairRequest(string Name, string PeerName, int Mtu, int MasterIndex, FileDescriptorHandle PeerNamespace, byte[]? PeerMacAddress, bool PeerUp);
+public sealed record VethPairRequest(string Name, string PeerName, int Mtu, int MasterIndex, FileDescriptorHandle PeerNamespace, byte[]? PeerMacAddress);

@@ -310,7 +310,7 @@ public sealed class NetlinkBridgeDataplane : IBridgeDataplane, IDisposable
                 throw EngineException.NotFound($"failed to create veth {hostName}: bridge {endpoint.BridgeName} not found");
             }
 
-            var request = new VethPairRequest(hostName, endpoint.ContainerInterfaceName, endpoint.Mtu, bridge.Index, namespaceHandle, mac, PeerUp: true);
+            var request = new VethPairRequest(hostName, endpoint.ContainerInterfaceName, endpoint.Mtu, bridge.Index, namespaceHandle, mac);
             try
             {
                 host.CreateVethPair(request);
@@ -333,10 +333,7 @@ public sealed class NetlinkBridgeDataplane : IBridgeDataplane, IDisposable
         using var inside = RouteNetlink.Open();
         var name = endpoint.ContainerInterfaceName;
         var link = inside.FindLink(name) ?? throw new NetlinkException($"{name} is missing from the namespace after its creation");
-        if (!link.IsUp)
-        {
-            inside.SetLink(link.Index, name, 0, up: true, masterIndex: null);
-        }
+        inside.SetLink(link.Index, name, 0, up: true, masterIndex: null);
 
         if (endpoint.IPv4 is { } v4)
         {
