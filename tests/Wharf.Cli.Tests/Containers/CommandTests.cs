@@ -255,7 +255,7 @@ public sealed class CommandTests
     }
 
     [Fact]
-    public async Task Inspect_tries_a_container_then_an_image_then_gives_up()
+    public async Task Inspect_tries_a_container_then_an_image_then_a_network_then_gives_up()
     {
         await using var daemon = Daemon(async exchange =>
         {
@@ -276,7 +276,7 @@ public sealed class CommandTests
         var (code, output, error) = await ContainerCli.RunAsync(daemon.Host, new FakeConsole(), "inspect", "-f", "{{.Id}}", "c1", "busybox", "nope");
 
         Assert.Equal((1, "c1id\nsha256:img\n", "Error: No such object: nope\n"), (code, output, error));
-        Assert.Equal(["GET /containers/c1/json", "GET /containers/busybox/json", "GET /images/busybox/json", "GET /containers/nope/json", "GET /images/nope/json"], daemon.Lines);
+        Assert.Equal(["GET /containers/c1/json", "GET /containers/busybox/json", "GET /images/busybox/json", "GET /containers/nope/json", "GET /images/nope/json", "GET /networks/nope"], daemon.Lines);
     }
 
     [Fact]
