@@ -10,7 +10,7 @@ namespace Wharf.Daemon.Composition;
 /// <summary>The route table: every API area registers its routes here, in dockerd's order.</summary>
 internal static class ApiComposition
 {
-    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, IContainerService? containers = null, ContainerStreamServices? streams = null)
+    public static RouteTable CreateRoutes(ISystemService system, IEventSource events, IImageService? images = null, IContainerService? containers = null, ContainerStreamServices? streams = null, NetworkRouteServices? networks = null)
     {
         var routes = new RouteTable();
         new SystemRoutes(system).Register(routes);
@@ -28,6 +28,11 @@ internal static class ApiComposition
         if (streams is not null)
         {
             RegisterStreams(routes, streams);
+        }
+
+        if (networks is not null)
+        {
+            new NetworkRoutes(networks.Networks, networks.Attachments).Register(routes);
         }
 
         return routes;
