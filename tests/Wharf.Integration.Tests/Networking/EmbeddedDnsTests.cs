@@ -57,6 +57,47 @@ public sealed class EmbeddedDnsTests(ITestOutputHelper output)
         }
     }
 
+    [RootFact]
+    public async Task Attaching_in_a_namespace_is_cheap()
+    {
+        const int Namespaces = 20;
+        var directory = Path.Combine(Path.GetTempPath(), "wharf-dns-test-" + Guid.NewGuid().ToString("N"));
+        var paths = Enumerable.Range(0, Namespaces).Select(index => Path.Combine(directory, $"netns{index}")).ToArray();
+        await using var upstream = new EmbeddedDnsLoopbackUpstream();
+        var dns = new EmbeddedDns(new EmbeddedDnsTestRecords(upstream.EndPoint));
+        try
+        {
+            foreach (var path in paths)
+            {
+                NetworkNamespace.Create(path);
+                await RunAsync("nsenter", $"--net={path}", "ip", "link", "set", "lo", "up");
+            }
+
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            for (var index = 0; index < Namespaces; index++)
+            {
+                dns.Attach($"c{index}", paths[index]);
+            }
+
+            watch.Stop();
+            var lookup = await RunAsync("nsenter", $"--net={paths[^1]}", "busybox", "nslookup", "web", "127.0.0.11");
+            output.WriteLine($"attach in a namespace: {watch.Elapsed.TotalMilliseconds / Namespaces:F2} ms/container");
+
+            Assert.Contains("10.99.0.2", lookup.Stdout, StringComparison.Ordinal);
+            Assert.InRange(watch.Elapsed.TotalMilliseconds / Namespaces, 0, 50);
+        }
+        finally
+        {
+            await dns.DisposeAsync();
+            foreach (var path in paths)
+            {
+                NetworkNamespace.Remove(path);
+            }
+
+            Directory.Delete(directory, recursive: true);
+        }
+    }
+
     private async Task<ProcessResult> RunAsync(string command, params string[] arguments)
     {
         var result = await ProcessRunner.RunAsync(command, arguments, CommandTimeout);
