@@ -56,7 +56,8 @@ command -v python3 >/dev/null || { echo "error: python3 is needed for the throug
 in_ns() {
   local name="$1"
   shift
-  ip netns exec "${NS[${name}]}" "$@"
+  # nsenter, not `ip netns exec`: that one remounts /sys, hiding the cgroup mounts runc needs.
+  nsenter --net="/run/netns/${NS[${name}]}" "$@"
 }
 
 engine_cli() {

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
+using Wharf.Daemon.Api;
 using Wharf.Daemon.Configuration;
 using Wharf.Daemon.Http;
 using Wharf.Daemon.Logging;
@@ -56,7 +57,7 @@ internal static class DaemonStartup
             await using var containers = new ContainerService(ContainerComposition.Options(options, host), store, images, layers, runtime, specs, events, TimeProvider.System, logger);
             var dataplane = new NetlinkBridgeDataplane();
             IFirewall firewall = options.Iptables ? new NftablesFirewall() : new DisabledFirewall();
-            var networks = new NetworkService(store, NetworkComposition.Options(options), dataplane, firewall, containers, events, TimeProvider.System);
+            var networks = NetworkComposition.Create(options, store, dataplane, firewall, containers, events, TimeProvider.System);
             await using var dns = new EmbeddedDns(containers, logger: logger);
             containers.UseNetworking(networks, dataplane, firewall, new HostPortReservations(), dns);
             networks.Initialize();
@@ -64,7 +65,7 @@ internal static class DaemonStartup
             await containers.RestoreAsync(CancellationToken.None).ConfigureAwait(false);
             var system = new SystemService(options.ToEngineOptions(), host, events, store, images, containers);
             var reloader = new ConfigurationReloader(args, DaemonOptionsLoader.Load, options, level, events, logger, host.Hostname, () => system.EngineId, reloaded => system.Reconfigure(reloaded.ToEngineOptions()));
-            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers, streams.Services), logger, () => reloader.Current.Experimental);
+            var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers, streams.Services, new NetworkRouteServices(networks, containers)), logger, () => reloader.Current.Experimental);
             var server = new HttpServer(router, logger);
             await using (server.ConfigureAwait(false))
             {
