@@ -169,7 +169,8 @@ public sealed partial class ContainerService
         return hostConfig with
         {
             LogConfig = LogConfigRules.Merge(hostConfig.LogConfig, _options.LogDriver, _options.LogOptions),
-            NetworkMode = hostConfig.NetworkMode.Length == 0 ? "default" : hostConfig.NetworkMode,
+            // dockerd 25+ records the default network by its name.
+            NetworkMode = hostConfig.NetworkMode is "" or "default" ? "bridge" : hostConfig.NetworkMode,
             ShmSize = hostConfig.ShmSize == 0 ? _options.ShmSize : hostConfig.ShmSize,
             IpcMode = hostConfig.IpcMode.Length == 0 ? _options.IpcMode : hostConfig.IpcMode,
             CgroupnsMode = cgroupns,

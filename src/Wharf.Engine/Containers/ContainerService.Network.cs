@@ -52,11 +52,13 @@ public sealed partial class ContainerService : INetworkAttachments, IDnsRecordSo
         var requested = networking?.EndpointsConfig ?? [];
         var primary = ModeNetworkName(mode);
         var network = _sandboxes.Catalog.TryResolve(primary) ?? throw EngineException.NotFound($"network {primary} not found");
-        var primaryConfig = requested.TryGetValue(mode, out var byMode) ? byMode : requested.GetValueOrDefault(network.Name) ?? requested.GetValueOrDefault(network.Id);
+        // The docker CLI names the default network "default" in EndpointsConfig.
+        var primaryNames = new[] { mode, network.Name, network.Id, network.IsDefaultBridge ? "default" : mode };
+        var primaryConfig = primaryNames.Select(requested.GetValueOrDefault).FirstOrDefault(c => c is not null);
         networks[network.Name] = CheckEndpointConfig(network, primaryConfig, hostConfig) with { NetworkID = network.Id };
         foreach (var (name, config) in requested)
         {
-            if (name == mode || name == network.Name || name == network.Id)
+            if (primaryNames.Contains(name))
             {
                 continue;
             }

@@ -291,7 +291,10 @@ public sealed partial class ContainerService
         var donor = Resolve(mode[(mode.IndexOf(':', StringComparison.Ordinal) + 1)..]).Record;
         if (!donor.State.Running || donor.State.Restarting || donor.State.Pid == 0)
         {
-            throw EngineException.Conflict($"cannot join {what} of a non running container: {donor.Id}");
+            // dockerd 25+ words the network case differently from the IPC and PID ones.
+            throw EngineException.Conflict(what == "network"
+                ? $"cannot join network namespace of a non running container: container {donor.Name.TrimStart('/')} is {ContainerStatusText.StateWord(donor.State, false)}"
+                : $"cannot join {what} of a non running container: {donor.Id}");
         }
 
         return donor;

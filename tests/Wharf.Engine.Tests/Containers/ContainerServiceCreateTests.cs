@@ -27,7 +27,7 @@ public sealed class ContainerServiceCreateTests
         Assert.Equal("created", inspect.State.Status);
         Assert.Equal("0001-01-01T00:00:00Z", inspect.State.StartedAt);
         Assert.Equal("json-file", inspect.HostConfig.LogConfig.Type);
-        Assert.Equal("default", inspect.HostConfig.NetworkMode);
+        Assert.Equal("bridge", inspect.HostConfig.NetworkMode);
         Assert.Equal(64L * 1024 * 1024, inspect.HostConfig.ShmSize);
         Assert.Equal("private", inspect.HostConfig.IpcMode);
         Assert.Equal("runc", inspect.HostConfig.Runtime);

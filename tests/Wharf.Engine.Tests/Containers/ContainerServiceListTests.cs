@@ -28,7 +28,7 @@ public sealed class ContainerServiceListTests
         Assert.Equal("Up 3 seconds", summary.Status);
         Assert.Equal("running", summary.State);
         Assert.Equal("busybox", summary.Image);
-        Assert.Equal("default", summary.HostConfig.NetworkMode);
+        Assert.Equal("bridge", summary.HostConfig.NetworkMode);
         Assert.Equal([young, old], all.Select(c => c.Id));
         Assert.Equal("sh -c 'echo a b'", all[1].Command);
         Assert.Equal("Created", all[1].Status);

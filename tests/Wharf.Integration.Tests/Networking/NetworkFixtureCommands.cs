@@ -29,18 +29,18 @@ public static class NetworkFixtureCommands
         daemon.Docker.RunAsync(["exec", container, .. command]);
 
     /// <summary>
-    /// wget from inside a container, retried for a few seconds while the server may still be starting; the result of
+    /// wget from inside a container (bounded by `timeout`: Debian 12's static busybox wget crashes on -T), retried for a few seconds while the server may still be starting; the result of
     /// the last attempt. Not for names expected to fail (use <see cref="WgetOnceAsync"/>).
     /// </summary>
     public static Task<ProcessResult> WgetAsync(this WharfDaemon daemon, string container, string url) =>
-        daemon.ExecAsync(container, "sh", "-c", RetryScript($"wget -T 3 -qO- {url}"));
+        daemon.ExecAsync(container, "sh", "-c", RetryScript($"timeout 3 wget -qO- {url}"));
 
     public static Task<ProcessResult> WgetOnceAsync(this WharfDaemon daemon, string container, string url, int timeoutSeconds = 3) =>
-        daemon.ExecAsync(container, "wget", "-T", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "-qO-", url);
+        daemon.ExecAsync(container, "timeout", timeoutSeconds.ToString(CultureInfo.InvariantCulture), "wget", "-qO-", url);
 
     /// <summary>wget from the daemon's own network namespace ("the host" as wharfd sees it), with the same retries.</summary>
     public static Task<ProcessResult> WgetFromHostAsync(this WharfDaemon daemon, string url) =>
-        daemon.ExecInNetworkNamespaceAsync("busybox", "sh", "-c", RetryScript($"busybox wget -T 3 -qO- {url}"));
+        daemon.ExecInNetworkNamespaceAsync("busybox", "sh", "-c", RetryScript($"busybox timeout 3 busybox wget -qO- {url}"));
 
     public static async Task<JsonElement> InspectJsonAsync(this WharfDaemon daemon, string kind, string name)
     {

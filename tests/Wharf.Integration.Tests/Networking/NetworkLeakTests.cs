@@ -62,7 +62,7 @@ public sealed class NetworkLeakTests(ITestOutputHelper output)
         Assert.Equal($"hello-from-{web}", byName.Stdout.Trim());
         var published = await daemon.WgetFromHostAsync("http://127.0.0.1:18090/");
         Assert.True(published.ExitCode == 0, daemon.Describe(published.Describe("published port after the restart")));
-        Assert.Equal(0, (await daemon.ExecInNetworkNamespaceAsync("ping", "-c", "1", "-W", "2", taken[2])).ExitCode);
+        Assert.Equal(0, (await daemon.ExecInNetworkNamespaceAsync("busybox", "ping", "-c", "1", "-W", "2", taken[2])).ExitCode);
 
         await daemon.StartSleeperAsync("newcomer", "--network", network);
         await daemon.StartSleeperAsync("newbridged");

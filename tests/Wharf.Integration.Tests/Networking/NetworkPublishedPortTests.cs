@@ -34,7 +34,7 @@ public sealed class NetworkPublishedPortTests(NetworkDaemonFixture fixture, ITes
             var bridge = await Daemon.ExecInNetworkNamespaceAsync("ip", "-4", "addr", "show", "wharf0");
             Assert.True(bridge.ExitCode == 0, bridge.Describe("ip addr show wharf0"));
             Assert.Contains($"inet {gateway}/", bridge.Stdout, StringComparison.Ordinal);
-            var ping = await Daemon.ExecInNetworkNamespaceAsync("ping", "-c", "1", "-W", "2", address);
+            var ping = await Daemon.ExecInNetworkNamespaceAsync("busybox", "ping", "-c", "1", "-W", "2", address);
             Assert.True(ping.ExitCode == 0, ping.Describe($"ping {address} from the daemon's namespace"));
         }
         finally
@@ -91,7 +91,7 @@ public sealed class NetworkPublishedPortTests(NetworkDaemonFixture fixture, ITes
             Assert.Equal(0, (await Daemon.WgetFromHostAsync("http://127.0.0.1:18081/")).ExitCode);
 
             await Daemon.DockerOkAsync("stop", "-t", "1", web);
-            var stopped = await Daemon.ExecInNetworkNamespaceAsync("busybox", "wget", "-T", "2", "-qO-", "http://127.0.0.1:18081/");
+            var stopped = await Daemon.ExecInNetworkNamespaceAsync("busybox", "timeout", "2", "busybox", "wget", "-qO-", "http://127.0.0.1:18081/");
             Assert.NotEqual(0, stopped.ExitCode);
 
             await Daemon.DockerOkAsync("start", web);
