@@ -554,7 +554,8 @@ public sealed partial class ContainerService : INetworkAttachments, IDnsRecordSo
 
             foreach (var lease in sandboxes.Catalog.LeasesOn(own.NetworkId))
             {
-                if (_containers.TryGetValue(lease.ContainerId, out var other) && Answers(other.Record, lease, name))
+                // A container on its way out holds its lease until its veth is gone; its name stops answering at once.
+                if (_containers.TryGetValue(lease.ContainerId, out var other) && other.Record.State.Running && Answers(other.Record, lease, name))
                 {
                     if (lease.IPv4 is not null && !results.Contains(lease.IPv4))
                     {
