@@ -128,6 +128,15 @@ start_engines() {
   done
 }
 
+# rm -f; podman's waits out a 10 s stop timeout first unless told not to.
+remove() {
+  if [[ "$1" == podman ]]; then
+    engine_cli "$1" rm -f -t 0 "$2" >/dev/null
+  else
+    engine_cli "$1" rm -f "$2" >/dev/null
+  fi
+}
+
 percentile() {
   local p="$1"
   shift
@@ -176,7 +185,7 @@ bench_setup() {
         engine_cli "${name}" start "${id}" >/dev/null
         t1="$(now)"
         TIMES[start-${network}-${name}]+="$((t1 - t0)) "
-        engine_cli "${name}" rm -f "${id}" >/dev/null
+        remove "${name}" "${id}"
       done
     done
   done
@@ -230,7 +239,7 @@ bench_throughput() {
       id="$(engine_cli "${name}" run -d -p 127.0.0.1:5001:5001 "${IMAGE}" nc -l -p 5001)"
       sleep 0.5
       rate="$(send_once "${name}" || echo 0)"
-      engine_cli "${name}" rm -f "${id}" >/dev/null
+      remove "${name}" "${id}"
       [[ "${rate}" -gt "${best}" ]] && best="${rate}"
     done
     [[ -n "${base}" ]] || base="${best}"
