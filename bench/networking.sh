@@ -21,11 +21,13 @@
 #   ENGINES         which engines, in order (default "wharf dockerd podman")
 #   RUNS            timed runs per engine and case (default 20)
 #   SIZE_MB         megabytes sent in the throughput test (default 1024)
+#   SECTIONS        which parts to run (default "run setup throughput")
 # shellcheck source=bench/lib.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 RUNS="${RUNS:-20}"
 SIZE_MB="${SIZE_MB:-1024}"
+SECTIONS="${SECTIONS:-run setup throughput}"
 ENGINES="${ENGINES:-wharf dockerd podman}"
 DOCKER_CLI="${DOCKER_CLI:-$(command -v /usr/local/bin/docker || command -v docker || true)}"
 IMAGE="busybox:latest"
@@ -250,6 +252,6 @@ bench_throughput() {
 start_engines
 [[ ${#ACTIVE[@]} -gt 0 ]] || { echo "error: no engine started" >&2; exit 1; }
 echo "machine: $(nproc) CPUs, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
-bench_run
-bench_setup
-bench_throughput
+for section in ${SECTIONS}; do
+  "bench_${section}"
+done
