@@ -255,7 +255,8 @@ public sealed partial class ContainerService
         }
         catch (Exception e) when (e is EngineException or IOException or ObjectDisposedException)
         {
-            if (!task.Exited.IsCompleted)
+            // "not running" from the shim: the process exited a moment ago and its exit is on its way to us.
+            if (!task.Exited.IsCompleted && e is not EngineException { Kind: ErrorKind.Conflict })
             {
                 throw new EngineException(ErrorKind.Internal, $"Cannot kill container {entry.Id}: {e.Message}", e);
             }
