@@ -11,9 +11,10 @@
 #    taking turns): medians, and each engine's bridge median divided by wharf's.
 # 2. Network setup per container: `start` of a created container, bridge minus none (the engine's share of bringing
 #    up a namespace, veth, addresses, DNS and rules), median of RUNS.
-# 3. TCP throughput through a published port: a container running `nc -l -p 5001 >/dev/null` published on
-#    127.0.0.1:5001, SIZE_MB sent from the engine's namespace (python3 client, one connection), best of 3. wharf
-#    forwards with nftables DNAT in the kernel; dockerd's default goes through its userland docker-proxy.
+# 3. TCP throughput through a published port: a container running bench/tcp-sink.c (built static with clang into an
+#    image of its own; busybox nc reads a few KiB at a time and would measure itself) published on 127.0.0.1:5001,
+#    SIZE_MB sent from the engine's namespace (python3 client, one connection), best of 3. wharf forwards with
+#    nftables DNAT in the kernel; dockerd's default goes through its userland docker-proxy.
 #
 # Environment:
 #   WHARF_BIN_DIR   directory holding wharfd, wharf and wharf-shim (default: artifacts/bin, then /usr/local/bin)
@@ -54,6 +55,8 @@ WHARFD="$(bench_find_wharfd)" || { echo "error: no wharfd found (set WHARF_BIN_D
 WHARF_CLI="$(dirname "${WHARFD}")/wharf"
 [[ -x "${WHARF_CLI}" ]] || { echo "error: ${WHARF_CLI} missing" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "error: python3 is needed for the throughput client" >&2; exit 1; }
+command -v clang >/dev/null || { echo "error: clang is needed to build bench/tcp-sink.c" >&2; exit 1; }
+SINK_IMAGE="wharf-bench-sink:latest"
 
 in_ns() {
   local name="$1"
@@ -104,6 +107,10 @@ start_engines() {
         bench_wait_for_api "${SOCKET[wharf]}" /_ping 20 || { NOTE[wharf]="did not start"; cat "${DIR[wharf]}/wharfd.log" >&2; continue; }
         engine_cli wharf image bootstrap busybox >/dev/null
         engine_cli wharf save -o "${BENCH_WORK}/image/busybox.tar" "${IMAGE}"
+        mkdir -p "${BENCH_WORK}/sink"
+        clang -static -O2 -o "${BENCH_WORK}/sink/sink" "${BENCH_REPO_ROOT}/bench/tcp-sink.c"
+        tar -C "${BENCH_WORK}/sink" -cf "${BENCH_WORK}/image/sink.tar" sink
+        engine_cli wharf import "${BENCH_WORK}/image/sink.tar" "${SINK_IMAGE}" >/dev/null
         NOTE[wharf]="wharf CLI → wharfd (nftables DNAT)"
         ;;
       dockerd)
@@ -115,6 +122,7 @@ start_engines() {
         SOCKET[dockerd]="${DIR[dockerd]}/docker.sock"
         bench_wait_for_api "${SOCKET[dockerd]}" /_ping 60 || { NOTE[dockerd]="did not start"; tail -n 20 "${DIR[dockerd]}/dockerd.log" >&2; continue; }
         engine_cli dockerd load -q -i "${BENCH_WORK}/image/busybox.tar" >/dev/null
+        engine_cli dockerd import "${BENCH_WORK}/image/sink.tar" "${SINK_IMAGE}" >/dev/null
         NOTE[dockerd]="docker → dockerd $(dockerd --version | sed -n 's/^Docker version \([^,]*\).*/\1/p') (iptables, docker-proxy)"
         ;;
       podman)
@@ -123,6 +131,7 @@ start_engines() {
         printf '[storage]\ndriver = "overlay"\ngraphroot = "%s"\nrunroot = "%s"\n' "${DIR[podman]}/root" "${DIR[podman]}/runroot" >"${DIR[podman]}/storage.conf"
         printf '[containers]\ndefault_ulimits = []\n' >"${DIR[podman]}/containers.conf"
         engine_cli podman load -q -i "${BENCH_WORK}/image/busybox.tar" >/dev/null
+        engine_cli podman import "${BENCH_WORK}/image/sink.tar" "${SINK_IMAGE}" >/dev/null
         NOTE[podman]="podman $(podman --version | awk '{ print $3 }') (CNI bridge)"
         ;;
     esac
@@ -232,13 +241,13 @@ EOF
 bench_throughput() {
   local name attempt id rate best
   echo
-  echo "==> TCP throughput into a container through a published port (127.0.0.1:5001 → nc), ${SIZE_MB} MB, best of 3"
+  echo "==> TCP throughput into a container through a published port (127.0.0.1:5001 → tcp-sink), ${SIZE_MB} MB, best of 3"
   printf '%-10s %12s %12s   %s\n' engine "MB/s" "vs ${ACTIVE[0]}" path
   local base=""
   for name in "${ACTIVE[@]}"; do
     best=0
     for attempt in 1 2 3; do
-      id="$(engine_cli "${name}" run -d -p 127.0.0.1:5001:5001 "${IMAGE}" nc -l -p 5001)"
+      id="$(engine_cli "${name}" run -d -p 127.0.0.1:5001:5001 "${SINK_IMAGE}" /sink 5001)"
       sleep 0.5
       rate="$(send_once "${name}" || echo 0)"
       remove "${name}" "${id}"
