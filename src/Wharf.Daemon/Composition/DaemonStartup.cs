@@ -66,6 +66,12 @@ internal static class DaemonStartup
             var system = new SystemService(options.ToEngineOptions(), host, events, store, images, containers);
             var reloader = new ConfigurationReloader(args, DaemonOptionsLoader.Load, options, level, events, logger, host.Hostname, () => system.EngineId, reloaded => system.Reconfigure(reloaded.ToEngineOptions()));
             var router = new ApiRouter(ApiComposition.CreateRoutes(system, events, images, containers, streams.Services, new NetworkRouteServices(networks, containers)), logger, () => reloader.Current.Experimental);
+            // Signals are handled from before the first listener: a client may send SIGTERM as soon as the API answers.
+            var stop = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            var signals = RegisterStopSignals(reloader, stop);
+            using var terminate = signals[0];
+            using var interrupt = signals[1];
+            using var hangup = signals[2];
             var server = new HttpServer(router, logger);
             await using (server.ConfigureAwait(false))
             {
@@ -75,7 +81,7 @@ internal static class DaemonStartup
                 }
 
                 DaemonLog.Initialized(logger);
-                var signal = await WaitForStopSignalAsync(reloader).ConfigureAwait(false);
+                var signal = await stop.Task.ConfigureAwait(false);
                 DaemonLog.ProcessingSignal(logger, signal);
                 await server.StopAsync(options.ShutdownTimeout).ConfigureAwait(false);
             }
@@ -109,24 +115,22 @@ internal static class DaemonStartup
     }
 
     /// <summary>SIGTERM and SIGINT stop the daemon; SIGHUP reloads and keeps it running.</summary>
-    private static async Task<string> WaitForStopSignalAsync(ConfigurationReloader reloader)
-    {
-        var stop = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+    private static PosixSignalRegistration[] RegisterStopSignals(ConfigurationReloader reloader, TaskCompletionSource<string> stop) =>
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
         {
             context.Cancel = true;
             stop.TrySetResult("terminated");
-        });
-        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
+        }),
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, context =>
         {
             context.Cancel = true;
             stop.TrySetResult("interrupt");
-        });
-        using var hangup = PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
+        }),
+        PosixSignalRegistration.Create(PosixSignal.SIGHUP, context =>
         {
             context.Cancel = true;
             _ = Task.Run(reloader.Reload);
-        });
-        return await stop.Task.ConfigureAwait(false);
-    }
+        }),
+    ];
 }
