@@ -6,11 +6,14 @@ using Xunit.Abstractions;
 
 namespace Wharf.Engine.Tests.Networking;
 
-/// <summary>What a container's resolver costs (memory, attach time) and how fast it answers; figures go to the test output.</summary>
+/// <summary>
+/// What a container's resolver costs (memory, attach time) and how fast it answers: figures for the test output only
+/// (performance is measured by bench/, never asserted: GC and a busy machine make such numbers noise here).
+/// </summary>
 public sealed class DnsServerCostTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Per_container_cost_and_query_latency_stay_small()
+    public async Task Three_hundred_containers_attach_and_every_query_is_answered()
     {
         var records = new DnsFakeRecordSource();
         records.Names["web"] = [IPAddress.Parse("172.20.0.2")];
@@ -42,7 +45,8 @@ public sealed class DnsServerCostTests(ITestOutputHelper output)
             var started = Stopwatch.GetTimestamp();
             await client.SendAsync(query);
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await client.ReceiveAsync(reply, SocketFlags.None, timeout.Token);
+            var received = await client.ReceiveAsync(reply, SocketFlags.None, timeout.Token);
+            Assert.True(received > 12, "a DNS answer");
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
         }
 
@@ -51,7 +55,6 @@ public sealed class DnsServerCostTests(ITestOutputHelper output)
         var p99 = latencies[latencies.Count * 99 / 100];
         output.WriteLine($"attach: {attaching.Elapsed.TotalMicroseconds / Containers:F0} µs/container; managed memory: {perContainer} B/container; UDP A query round trip: median {median:F0} µs, p99 {p99:F0} µs");
 
-        Assert.InRange(perContainer, 0, 64 * 1024);
-        Assert.InRange(median, 0, 5000);
+        Assert.All(Enumerable.Range(0, Containers), index => Assert.NotNull(dns.EndPointsOf($"c{index}")));
     }
 }

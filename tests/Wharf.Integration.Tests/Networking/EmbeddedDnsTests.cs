@@ -84,7 +84,6 @@ public sealed class EmbeddedDnsTests(ITestOutputHelper output)
             output.WriteLine($"attach in a namespace: {watch.Elapsed.TotalMilliseconds / Namespaces:F2} ms/container");
 
             Assert.Contains("10.99.0.2", lookup.Stdout, StringComparison.Ordinal);
-            Assert.InRange(watch.Elapsed.TotalMilliseconds / Namespaces, 0, 50);
         }
         finally
         {
