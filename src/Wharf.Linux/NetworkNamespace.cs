@@ -14,7 +14,6 @@ public static partial class NetworkNamespace
     private const ulong BindMount = 0x1000;
     private const int OpenReadOnly = 0;
     private const int OpenCloseOnExec = 0x80000;
-    private const long NsfsMagic = 0x6e736673;
 
     /// <summary>Creates a new network namespace and bind-mounts it at <paramref name="path"/> (an empty file is created for it).</summary>
     public static void Create(string path)
@@ -64,13 +63,6 @@ public static partial class NetworkNamespace
         }
 
         File.Delete(path);
-    }
-
-    /// <summary>True when <paramref name="path"/> is a bind-mounted network namespace (nsfs), for reconcile.</summary>
-    public static bool IsNamespace(string path)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        return FileSystemType.Of(path) == NsfsMagic;
     }
 
     /// <summary>Runs <paramref name="action"/> on a new thread that has entered the namespace at <paramref name="path"/> (a bind mount or <c>/proc/PID/ns/net</c>).</summary>

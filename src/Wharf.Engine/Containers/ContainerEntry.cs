@@ -49,6 +49,9 @@ internal sealed class ContainerEntry
     /// <summary>The interface (eth0, eth1…) of each network the running container has an endpoint on, by network ID.</summary>
     public Dictionary<string, string> Interfaces { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The resolvers the embedded DNS forwards to for this run; null until the first forwarded query.</summary>
+    public IReadOnlyList<System.Net.IPEndPoint>? DnsUpstreams { get; set; }
+
     /// <summary>Cancels the back-off before a restart (a stop, kill or rm while restarting).</summary>
     public CancellationTokenSource? PendingRestart { get; set; }
 

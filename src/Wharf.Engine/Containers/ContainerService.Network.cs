@@ -147,6 +147,7 @@ public sealed partial class ContainerService : INetworkAttachments, IDnsRecordSo
             lock (entry.Gate)
             {
                 entry.Interfaces.Clear();
+                entry.DnsUpstreams = null;
             }
 
             foreach (var (name, configured) in ordered)
@@ -620,7 +621,13 @@ public sealed partial class ContainerService : INetworkAttachments, IDnsRecordSo
             return [];
         }
 
-        IEnumerable<string> servers = entry.Record.HostConfig.Dns is { Count: > 0 } own ? own
+        // Read once per run, not per forwarded query (dockerd also takes the host's resolv.conf at start).
+        return entry.DnsUpstreams ??= ConfiguredUpstreams(entry.Record);
+    }
+
+    private List<IPEndPoint> ConfiguredUpstreams(ContainerRecord record)
+    {
+        IEnumerable<string> servers = record.HostConfig.Dns is { Count: > 0 } own ? own
             : _options.Dns.Count > 0 ? _options.Dns
             : ContainerHostFiles.NameServers(ReadHostFile(_options.HostResolvConfPath) ?? "");
         var endpoints = new List<IPEndPoint>();

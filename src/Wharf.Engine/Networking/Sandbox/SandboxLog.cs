@@ -6,7 +6,4 @@ internal static partial class SandboxLog
 {
     [LoggerMessage(EventId = 5001, Level = LogLevel.Warning, Message = "network cleanup of {What} failed: {Reason}")]
     public static partial void CleanupFailed(ILogger logger, string what, string reason);
-
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "removed leftover network state {What}")]
-    public static partial void RemovedLeftover(ILogger logger, string what);
 }
